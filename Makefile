@@ -1,0 +1,39 @@
+# The two commands: `make play` sets everything up and starts the game;
+# `make test` sets everything up and runs every check and test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: play test setup lint typecheck unit bench schema clean
+
+play: setup
+	$(BIN)/newcourse play
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[tools,test]'
+	touch $@
+
+test: setup lint typecheck unit
+
+lint:
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck:
+	$(BIN)/mypy
+
+unit:
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+schema: setup
+	$(BIN)/python -m newcourse.content.schema_export docs/schema
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

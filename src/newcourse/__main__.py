@@ -1,0 +1,3 @@
+from newcourse.cli import main
+
+raise SystemExit(main())

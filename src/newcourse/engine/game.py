@@ -1,0 +1,169 @@
+"""The one Game API every front-end uses.
+
+A ``Game`` is a value: ``choose`` and ``undo`` return a new game and leave the
+old one as it was. A game is fully determined by its campaign, its seed and
+its decisions, which is what a save records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import rules
+from .errors import Refusal, SaveError
+from .model import Campaign
+from .state import GameState
+from .view import TurnView, build_view
+
+__all__ = ["SAVE_FORMAT", "SAVE_VERSION", "Decision", "Game"]
+
+SAVE_FORMAT = "newcourse-save"
+SAVE_VERSION = 1
+MIN_SAVE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A choice, by stable ids: the event decided and the option taken."""
+
+    event: str
+    option: str
+
+    def as_data(self) -> list[str]:
+        return [self.event, self.option]
+
+
+@dataclass(frozen=True)
+class Game:
+    campaign: Campaign
+    seed: int
+    states: tuple[GameState, ...]  # every state so far; the last is now
+    decisions: tuple[Decision, ...]
+
+    # ------------------------------------------------------------ starting
+
+    @classmethod
+    def start(cls, campaign: Campaign, seed: int = 0) -> Game:
+        state = rules.start(campaign, rules.Dice(seed))
+        return cls(campaign, seed, (state,), ())
+
+    @classmethod
+    def replay(cls, campaign: Campaign, seed: int, decisions: Iterable[Decision]) -> Game:
+        """Play the decisions again from the start. Raises Refusal if one no longer fits."""
+        game = cls.start(campaign, seed)
+        for number, decision in enumerate(decisions, start=1):
+            current = game.state.current_event
+            if current != decision.event:
+                where = f"at decision {number}"
+                raise Refusal(
+                    f"{where} the game expected event {decision.event!r} but the campaign "
+                    f"now gives {current!r}"
+                    if current
+                    else f"{where} the campaign has already ended"
+                )
+            game = game.choose(decision.option)
+        return game
+
+    # ------------------------------------------------------------ playing
+
+    @property
+    def state(self) -> GameState:
+        return self.states[-1]
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    def view(self) -> TurnView:
+        return build_view(self.campaign, self.state)
+
+    def choose(self, option: str | int) -> Game:
+        """Decide the current event. ``option`` is an option id or its number in the view."""
+        if isinstance(option, int):
+            chosen = self.view().option(option)
+            if chosen is None:
+                count = len(self.view().options)
+                raise Refusal(f"there is no option {option}; choose a number from 1 to {count}")
+            option = chosen.id
+        event = self.state.current_event or ""
+        state = rules.choose(self.campaign, rules.Dice(self.seed), self.state, option)
+        return Game(
+            self.campaign,
+            self.seed,
+            (*self.states, state),
+            (*self.decisions, Decision(event, option)),
+        )
+
+    @property
+    def can_undo(self) -> bool:
+        return len(self.states) > 1
+
+    def undo(self) -> Game:
+        if not self.can_undo:
+            raise Refusal("there is nothing to undo yet")
+        return Game(self.campaign, self.seed, self.states[:-1], self.decisions[:-1])
+
+    # ------------------------------------------------------------ saving
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "format": SAVE_FORMAT,
+            "format_version": SAVE_VERSION,
+            "campaign": {"id": self.campaign.id, "version": self.campaign.version},
+            "seed": self.seed,
+            "decisions": [d.as_data() for d in self.decisions],
+            "snapshot": self.state.snapshot(),
+        }
+
+    @classmethod
+    def from_data(cls, campaign: Campaign, data: object) -> Game:
+        """Load a save made by ``to_data``. Raises SaveError with a reason in words."""
+        if not isinstance(data, Mapping) or data.get("format") != SAVE_FORMAT:
+            raise SaveError("this is not a New Course save")
+        version = data.get("format_version")
+        if not isinstance(version, int):
+            raise SaveError("the save has no format version; it is damaged")
+        if version > SAVE_VERSION:
+            raise SaveError(
+                f"the save has format version {version}, newer than this game "
+                f"understands ({SAVE_VERSION}); update New Course to load it"
+            )
+        if version < MIN_SAVE_VERSION:
+            raise SaveError(
+                f"the save has format version {version}, older than this game can load "
+                f"(at least {MIN_SAVE_VERSION})"
+            )
+        made_for = data.get("campaign")
+        if not isinstance(made_for, Mapping):
+            raise SaveError("the save does not say which campaign it belongs to; it is damaged")
+        if made_for.get("id") != campaign.id:
+            raise SaveError(
+                f"the save belongs to campaign {made_for.get('id')!r}, "
+                f"not to {campaign.id!r}"
+            )
+        seed = data.get("seed")
+        raw = data.get("decisions")
+        if not isinstance(seed, int) or not isinstance(raw, list):
+            raise SaveError("the save's seed or decisions are missing or damaged")
+        if not all(
+            isinstance(d, list) and len(d) == 2 and all(isinstance(x, str) for x in d) for d in raw
+        ):
+            raise SaveError("the save's decisions are damaged")
+        decisions = [Decision(event, option) for event, option in raw]
+        saved_version = made_for.get("version")
+        try:
+            game = cls.replay(campaign, seed, decisions)
+        except Refusal as refusal:
+            if saved_version != campaign.version:
+                raise SaveError(
+                    f"the save was made with version {saved_version} of {campaign.title!r} and "
+                    f"cannot be carried over to version {campaign.version}: {refusal}"
+                ) from None
+            raise SaveError(f"the save's decisions do not replay: {refusal}") from None
+        if saved_version == campaign.version and data.get("snapshot") != game.state.snapshot():
+            raise SaveError(
+                "the save's recorded state does not match its decisions; it has been altered or damaged"
+            )
+        return game

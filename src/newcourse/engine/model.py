@@ -1,0 +1,270 @@
+"""The campaign model: what a campaign is, once loaded and checked.
+
+Everything here is frozen. Conditions, weights and effects are kept both as
+their parsed trees (for tools that reason about them) and as compiled closures
+(for play). The ``content`` package builds these objects from files; the engine
+never reads a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .calendar import Quarter
+from .expressions import Apply, Effect, Evaluate, Expr
+
+__all__ = [
+    "Campaign",
+    "CodexEntry",
+    "Condition",
+    "Effects",
+    "Ending",
+    "Event",
+    "Faction",
+    "Flag",
+    "Headline",
+    "Option",
+    "Outcome",
+    "Quality",
+    "Source",
+    "Strategy",
+    "SummaryLine",
+    "Vote",
+    "Weight",
+    "WorldRule",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a piece of content was written: shown in every message about it."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A compiled true/false expression, with its text and tree."""
+
+    text: str
+    tree: Expr
+    test: Evaluate
+
+
+@dataclass(frozen=True, slots=True)
+class Weight:
+    """A compiled number expression."""
+
+    text: str
+    tree: Expr
+    value: Evaluate
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    """Compiled effect statements."""
+
+    text: str
+    statements: Effect
+    apply: Apply
+
+
+@dataclass(frozen=True, slots=True)
+class Quality:
+    name: str
+    label: str
+    minimum: int
+    maximum: int
+    initial: int
+    shown: bool
+    group: str
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Faction:
+    name: str
+    label: str
+    initial: int
+    description: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    name: str
+    description: str
+    initial: bool
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One of an option's possible results, drawn by weight."""
+
+    id: str
+    label: str
+    weight: Weight
+    effects: Effects | None
+    result: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A party body votes on the motion an option puts forward."""
+
+    body: str
+    delegates: int
+    supporters: tuple[str, ...]
+    opponents: tuple[str, ...]
+    swing: Weight
+    passed: Outcome
+    failed: Outcome
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    text: str
+    visible: Condition | None
+    requires: Condition | None
+    unavailable: str
+    effects: Effects | None
+    result: str
+    historical: bool
+    outcomes: tuple[Outcome, ...]
+    vote: Vote | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A storylet: a dated set piece, a storylet drawn by weight, or a recurring one."""
+
+    id: str
+    title: str
+    text: str
+    date: dt.date | None
+    window: tuple[Quarter, Quarter]
+    when: Condition | None
+    weight: Weight | None
+    repeatable: bool
+    recurring: bool
+    codex: str | None
+    options: tuple[Option, ...]
+    source: Source
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
+
+    def option(self, option_id: str) -> Option | None:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class WorldRule:
+    id: str
+    when: Condition | None
+    effects: Effects
+    news: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    date: dt.date
+    when: Condition | None
+    text: str
+    codex: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLine:
+    when: Condition | None
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: str
+    when: Condition | None
+    priority: int
+    final: bool
+    text: str
+    history: str
+    summary: tuple[SummaryLine, ...]
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class CodexEntry:
+    id: str
+    title: str
+    date: str
+    sources: tuple[str, ...]
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    """A named way of playing for the playtester: pick the option whose result scores best."""
+
+    id: str
+    description: str
+    score: Weight
+    source: Source
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    title: str
+    version: int
+    start: Quarter
+    end: Quarter
+    intro: str
+    storylets_per_turn: int
+    max_events_per_turn: int
+    vote_packing: Weight | None
+    qualities: Mapping[str, Quality]
+    factions: Mapping[str, Faction]
+    flags: Mapping[str, Flag]
+    events: Mapping[str, Event]
+    rules: tuple[WorldRule, ...]
+    headlines: tuple[Headline, ...]
+    endings: tuple[Ending, ...]
+    codex: Mapping[str, CodexEntry]
+    strategies: Mapping[str, Strategy]
+    source: Source
+    ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def turns(self) -> int:
+        return self.end.turns_since(self.start) + 1
+
+    def quarter(self, turn: int) -> Quarter:
+        return self.start.plus(turn)
+
+    def label(self, name: str) -> str:
+        if name in self.qualities:
+            return self.qualities[name].label
+        if name in self.factions:
+            return self.factions[name].label
+        return name.replace("_", " ")

@@ -1,0 +1,103 @@
+"""The state of one game at one moment. Immutable: every decision makes a new one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["Change", "Entry", "GameState", "NewsItem", "Resolution", "Tally"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A quality or faction share that moved: shown in results and the news."""
+
+    name: str
+    before: int
+    after: int
+
+    @property
+    def delta(self) -> int:
+        return self.after - self.before
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    text: str
+    codex: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How a party body voted."""
+
+    body: str
+    delegates: int
+    yes: int
+    no: int
+    yes_share: float  # 0..1, after packing
+
+    @property
+    def passed(self) -> bool:
+        return self.yes_share > 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the last decision did: shown before the next one."""
+
+    event_id: str
+    option_id: str
+    outcome_id: str | None
+    outcome_label: str
+    result: str
+    tally: Tally | None
+    changes: tuple[Change, ...]
+    flags_set: tuple[str, ...]
+    flags_cleared: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of the player's timeline."""
+
+    turn: int
+    event_id: str
+    option_id: str
+    outcome_id: str | None
+    historical: bool | None  # None when the event has no historical option
+
+
+@dataclass(frozen=True, slots=True)
+class GameState:
+    turn: int
+    values: Mapping[str, int]
+    flags: frozenset[str]
+    queue: tuple[str, ...]  # events still to decide this turn; the first is current
+    fired: frozenset[str]
+    step: int
+    news: tuple[NewsItem, ...]
+    news_changes: tuple[Change, ...]
+    turn_start: Mapping[str, int]
+    last: Resolution | None
+    timeline: tuple[Entry, ...]
+    ending: str | None
+
+    @property
+    def over(self) -> bool:
+        return self.ending is not None
+
+    @property
+    def current_event(self) -> str | None:
+        return self.queue[0] if self.queue else None
+
+    def snapshot(self) -> dict[str, object]:
+        """The parts of the state a save records, as plain data."""
+        return {
+            "turn": self.turn,
+            "step": self.step,
+            "values": dict(sorted(self.values.items())),
+            "flags": sorted(self.flags),
+            "queue": list(self.queue),
+            "ending": self.ending,
+        }

@@ -1,0 +1,246 @@
+"""What a front-end shows: one plain, frozen view of the game at a moment.
+
+Every front-end (terminal, plain text, web, council) renders this view and
+nothing else, so they all show the same game. Prose is Markdown; the view
+carries no styling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .expressions import Scope, describe
+from .model import Campaign, Event, Option
+from .rules import current_event, is_available, is_visible, outcome_odds, scope_of, vote_tally
+from .state import Change, GameState, NewsItem, Resolution, Tally
+
+__all__ = [
+    "EndingView",
+    "EventView",
+    "FactionView",
+    "OddsView",
+    "OptionView",
+    "QualityView",
+    "TimelineRow",
+    "TurnView",
+    "build_view",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class QualityView:
+    name: str
+    label: str
+    value: int
+    minimum: int
+    maximum: int
+    group: str
+    shown: bool
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactionView:
+    name: str
+    label: str
+    share: float  # percent of all delegates
+
+
+@dataclass(frozen=True, slots=True)
+class OddsView:
+    id: str
+    label: str
+    percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class OptionView:
+    number: int  # 1-based, as the player types it
+    id: str
+    text: str
+    available: bool
+    reason: str  # why it is unavailable, or ""
+    odds: tuple[OddsView, ...]
+    vote: Tally | None  # the expected vote, if the option puts a motion
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: str
+    title: str
+    date: str  # "15 October 1923" for set pieces, the season otherwise
+    text: str
+    codex: str | None
+    historical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One decision beside what history did."""
+
+    date: str
+    event: str
+    chosen: str
+    outcome: str
+    history: str  # what the real Opposition chose, or ""
+    as_history: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class EndingView:
+    id: str
+    title: str
+    text: str
+    summary: tuple[str, ...]
+    history: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnView:
+    campaign: str
+    date: str  # "Autumn 1923"
+    turn: int  # 1-based
+    turns: int
+    step: int
+    news: tuple[NewsItem, ...]
+    changes: tuple[Change, ...]  # since the last turn opened, named by label
+    last: Resolution | None
+    event: EventView | None
+    options: tuple[OptionView, ...]
+    qualities: tuple[QualityView, ...]
+    factions: tuple[FactionView, ...]
+    flags: tuple[str, ...]
+    timeline: tuple[TimelineRow, ...]
+    ending: EndingView | None
+
+    def option(self, number: int) -> OptionView | None:
+        for option in self.options:
+            if option.number == number:
+                return option
+        return None
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def event_date(campaign: Campaign, event: Event, turn: int) -> str:
+    if event.date is not None:
+        return f"{event.date.day} {_MONTHS[event.date.month - 1]} {event.date.year}"
+    return str(campaign.quarter(turn))
+
+
+def _option_view(campaign: Campaign, number: int, option: Option, scope: Scope) -> OptionView:
+    available = is_available(option, scope)
+    reason = ""
+    if not available:
+        labels = {name: campaign.label(name) for name in campaign.ranges}
+        reason = option.unavailable or (
+            f"needs {describe(option.requires.tree, labels)}" if option.requires else ""
+        )
+    odds: tuple[OddsView, ...] = ()
+    tally = None
+    if option.vote is not None:
+        tally = vote_tally(campaign, option.vote, scope)
+    elif option.outcomes:
+        odds = _percentages(outcome_odds(option, scope))
+    return OptionView(number, option.id, option.text, available, reason, odds, tally)
+
+
+def _percentages(odds: list[tuple[object, float]]) -> tuple[OddsView, ...]:
+    """Whole percentages that add up to 100 (largest remainders get the rounding)."""
+    raw = [chance * 100 for _, chance in odds]
+    floors = [int(r) for r in raw]
+    spare = 100 - sum(floors)
+    for index in sorted(range(len(raw)), key=lambda i: raw[i] - floors[i], reverse=True)[:spare]:
+        floors[index] += 1
+    return tuple(
+        OddsView(o.id, o.label, p)  # type: ignore[attr-defined]
+        for (o, _), p in zip(odds, floors, strict=True)
+    )
+
+
+def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
+    rows = []
+    for entry in state.timeline:
+        event = campaign.events[entry.event_id]
+        option = event.option(entry.option_id)
+        outcome = ""
+        if option is not None and entry.outcome_id is not None:
+            pool = list(option.outcomes)
+            if option.vote is not None:
+                pool += [option.vote.passed, option.vote.failed]
+            outcome = next((o.label for o in pool if o.id == entry.outcome_id), "")
+        history = next((o.text for o in event.options if o.historical), "")
+        rows.append(
+            TimelineRow(
+                date=event_date(campaign, event, entry.turn),
+                event=event.title,
+                chosen=option.text if option else entry.option_id,
+                outcome=outcome,
+                history=history,
+                as_history=entry.historical,
+            )
+        )
+    return tuple(rows)
+
+
+def build_view(campaign: Campaign, state: GameState) -> TurnView:
+    scope = scope_of(campaign, state)
+    event = current_event(campaign, state)
+    event_view = None
+    options: tuple[OptionView, ...] = ()
+    if event is not None and not state.over:
+        event_view = EventView(
+            id=event.id,
+            title=event.title,
+            date=event_date(campaign, event, state.turn),
+            text=event.text,
+            codex=event.codex,
+            historical=any(o.historical for o in event.options),
+        )
+        visible = [o for o in event.options if is_visible(o, scope)]
+        options = tuple(
+            _option_view(campaign, number, option, scope)
+            for number, option in enumerate(visible, start=1)
+        )
+    total = sum(max(0, state.values[f]) for f in campaign.factions) or 1
+    ending_view = None
+    if state.ending is not None:
+        ending = next(e for e in campaign.endings if e.id == state.ending)
+        ending_view = EndingView(
+            id=ending.id,
+            title=ending.title,
+            text=ending.text,
+            summary=tuple(
+                line.text for line in ending.summary if line.when is None or line.when.test(scope)
+            ),
+            history=ending.history,
+        )
+    return TurnView(
+        campaign=campaign.title,
+        date=str(campaign.quarter(state.turn)),
+        turn=state.turn + 1,
+        turns=campaign.turns,
+        step=state.step,
+        news=state.news,
+        changes=state.news_changes,
+        last=state.last,
+        event=event_view,
+        options=options,
+        qualities=tuple(
+            QualityView(
+                q.name, q.label, state.values[q.name], q.minimum, q.maximum, q.group, q.shown,
+                q.description,
+            )
+            for q in campaign.qualities.values()
+        ),
+        factions=tuple(
+            FactionView(f.name, f.label, 100 * max(0, state.values[f.name]) / total)
+            for f in campaign.factions.values()
+        ),
+        flags=tuple(sorted(state.flags)),
+        timeline=timeline_rows(campaign, state),
+        ending=ending_view,
+    )

@@ -1,0 +1,1 @@
+"""The terminal players: full-screen (Textual) and plain line-by-line."""

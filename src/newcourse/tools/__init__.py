@@ -1,0 +1,1 @@
+"""Authoring tools: check, playtest and graph."""
