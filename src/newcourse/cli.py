@@ -29,8 +29,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the game in the terminal")
-    play.add_argument("--plain", action="store_true", help="line-by-line play (screen readers, pipes)")
-    play.add_argument("--continue", dest="resume", action="store_true", help="continue the last game")
+    play.add_argument(
+        "--plain", action="store_true", help="line-by-line play (screen readers, pipes)"
+    )
+    play.add_argument(
+        "--continue", dest="resume", action="store_true", help="continue the last game"
+    )
     play.add_argument("--load", metavar="FILE", type=Path, help="load a saved game from a file")
     play.add_argument("--seed", type=int, help="the seed of a new game (same seed, same game)")
     play.add_argument("--campaign", metavar="PATH", type=Path, help="play a campaign from a folder")

@@ -24,7 +24,10 @@ def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnosti
         return fail(0, "cannot read the file as UTF-8 text")
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        return fail(1, "a codex note starts with front matter between '---' lines (id, title, date, sources)")
+        return fail(
+            1,
+            "a codex note starts with front matter between '---' lines (id, title, date, sources)",
+        )
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
@@ -43,7 +46,9 @@ def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnosti
             message = problem["msg"][:1].lower() + problem["msg"][1:]
             if problem["type"] == "missing":
                 message = "is missing"
-            problems.append(Diagnostic(Severity.ERROR, name, 1, f"front matter field {field!r} {message}"))
+            problems.append(
+                Diagnostic(Severity.ERROR, name, 1, f"front matter field {field!r} {message}")
+            )
         return None, problems
     body = "\n".join(lines[close + 1 :]).strip()
     if not body:

@@ -99,7 +99,12 @@ class _Builder:
     # ------------------------------------------------------------ diagnostics
 
     def name_of(self, path: Path) -> str:
-        return str(self.folder / path)
+        """A file's name as messages show it: relative to the working folder when inside it."""
+        full = self.folder / path
+        try:
+            return str(full.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(full)
 
     def error(self, doc: Document | str, line: int, message: str) -> None:
         name = doc.name if isinstance(doc, Document) else doc
@@ -111,7 +116,9 @@ class _Builder:
 
     # ------------------------------------------------------------ files
 
-    def read(self, relative: str, model: type[Model], required: bool) -> tuple[Document, Model] | None:
+    def read(
+        self, relative: str, model: type[Model], required: bool
+    ) -> tuple[Document, Model] | None:
         path = self.folder / relative
         name = self.name_of(Path(relative))
         if not path.is_file():
@@ -132,11 +139,47 @@ class _Builder:
             return doc, model.model_validate(data)
         except ValidationError as failure:
             for problem in failure.errors():
-                self._report_shape(doc, model, problem)
+                self._report_shape(doc, problem)
             return None
 
-    def _report_shape(self, doc: Document, model: type[BaseModel], problem: Any) -> None:
-        path: list[str | int] = []
+    def read_items(
+        self, relative: str, key: str, model: type[Model], required: bool
+    ) -> tuple[Document, list[tuple[int, Model]]] | None:
+        """Read a file holding one list (events, rules, ...), validating each item on its
+        own, so that one malformed item does not hide the mistakes in the others."""
+        path = self.folder / relative
+        name = self.name_of(Path(relative))
+        if not path.is_file():
+            if required:
+                self.error(name, 0, f"the campaign has no {relative} file")
+            return None
+        doc, problems = read_yaml(path, name)
+        self.diagnostics.extend(problems)
+        if doc is None:
+            return None
+        data = doc.data if doc.data is not None else {}
+        if not isinstance(data, dict) or not isinstance(data.get(key, []), list):
+            self.error(doc, 1, f"the file should hold a list under the key {key!r}")
+            return None
+        for extra in sorted(set(data) - {key}):
+            close = difflib.get_close_matches(str(extra), [key], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            self.error(
+                doc, doc.line((extra,)), f"unknown key {extra!r} at the top of the file{hint}"
+            )
+        if required and not data.get(key):
+            self.error(doc, 1, f"the file has no {key}")
+        items = []
+        for index, item in enumerate(data.get(key) or []):
+            try:
+                items.append((index, model.model_validate(item)))
+            except ValidationError as failure:
+                for problem in failure.errors():
+                    self._report_shape(doc, problem, prefix=(key, index))
+        return doc, items
+
+    def _report_shape(self, doc: Document, problem: Any, prefix: Path_ = ()) -> None:
+        path: list[str | int] = list(prefix)
         loc = list(problem["loc"])
         for part in loc:
             candidate = (*path, part)
@@ -144,9 +187,10 @@ class _Builder:
                 problem["type"] in ("missing", "extra_forbidden") and part == loc[-1]
             ):
                 path.append(part)
-        where = _describe_path(doc.data, tuple(path))
         kind = problem["type"]
         field = path[-1] if path else ""
+        named = tuple(path[:-1]) if kind in ("missing", "extra_forbidden") else tuple(path)
+        where = _describe_path(doc.data, named)
         if kind == "missing":
             message = f"{where}: the required field {field!r} is missing"
             line = doc.line(tuple(path[:-1]))
@@ -208,7 +252,9 @@ class _Builder:
         text, tree = parsed
         try:
             if check_type(tree, self.names) is not Type.NUMBER:
-                raise ExpressionError("this must be a number, not true/false", tree.line, tree.column)
+                raise ExpressionError(
+                    "this must be a number, not true/false", tree.line, tree.column
+                )
         except ExpressionError as problem:
             self._expression_error(doc, path, problem)
             return None
@@ -304,12 +350,16 @@ class _Builder:
     def _declarations(
         self, doc: Document, meta: schema.CampaignFile
     ) -> tuple[dict[str, Quality], dict[str, Faction], dict[str, Flag]]:
-        kinds: dict[str, NameKind] = {name: NameKind.BUILTIN for name in ("year", "quarter", "turn")}
+        kinds: dict[str, NameKind] = {
+            name: NameKind.BUILTIN for name in ("year", "quarter", "turn")
+        }
         qualities: dict[str, Quality] = {}
         for name, q in meta.qualities.items():
             path: Path_ = ("qualities", name)
             if q.min > q.max:
-                self.error(doc, doc.line(path), f"quality {name!r}: min {q.min} is above max {q.max}")
+                self.error(
+                    doc, doc.line(path), f"quality {name!r}: min {q.min} is above max {q.max}"
+                )
             elif not q.min <= q.initial <= q.max:
                 self.error(
                     doc,
@@ -317,7 +367,14 @@ class _Builder:
                     f"quality {name!r}: initial value {q.initial} is outside {q.min}..{q.max}",
                 )
             qualities[name] = Quality(
-                name, q.label, q.min, q.max, q.initial, q.shown, q.group, q.description,
+                name,
+                q.label,
+                q.min,
+                q.max,
+                q.initial,
+                q.shown,
+                q.group,
+                q.description,
                 Source(doc.name, doc.line(path)),
             )
             self._declare(doc, path, name, NameKind.QUALITY, kinds)
@@ -325,14 +382,18 @@ class _Builder:
         factions: dict[str, Faction] = {}
         for name, f in meta.factions.items():
             path = ("factions", name)
-            factions[name] = Faction(name, f.label, f.initial, f.description, Source(doc.name, doc.line(path)))
+            factions[name] = Faction(
+                name, f.label, f.initial, f.description, Source(doc.name, doc.line(path))
+            )
             self._declare(doc, path, name, NameKind.FACTION, kinds)
             self.ranges[name] = (0, 1000)
         flags: dict[str, Flag] = {}
         for name, flag in meta.flags.items():
             path = ("flags", name)
             flag = flag or schema.FlagFile()
-            flags[name] = Flag(name, flag.description, flag.initial, Source(doc.name, doc.line(path)))
+            flags[name] = Flag(
+                name, flag.description, flag.initial, Source(doc.name, doc.line(path))
+            )
             self._declare(doc, path, name, NameKind.FLAG, kinds)
         self.names = Namespace(kinds)
         return qualities, factions, flags
@@ -358,11 +419,12 @@ class _Builder:
         if not files:
             self.error(self.name_of(Path("events")), 0, "the campaign has no events/*.yaml files")
         for path in files:
-            loaded = self.read(str(path.relative_to(self.folder)), schema.EventsFile, required=True)
+            relative = str(path.relative_to(self.folder))
+            loaded = self.read_items(relative, "events", schema.EventFile, required=True)
             if loaded is None:
                 continue
-            doc, content = loaded
-            for index, raw in enumerate(content.events):
+            doc, items = loaded
+            for index, raw in items:
                 event = self._event(doc, ("events", index), raw)
                 if event is None:
                     continue
@@ -387,12 +449,16 @@ class _Builder:
             quarter = self.date_in_campaign(doc, (*path, "date"), raw.date)
             window = (quarter, quarter)
             if raw.weight is not None:
-                self.warning(doc, doc.line((*path, "weight")), f"{where}: a dated event ignores its weight")
+                self.warning(
+                    doc, doc.line((*path, "weight")), f"{where}: a dated event ignores its weight"
+                )
         elif raw.window is not None:
             first = self.date_in_campaign(doc, (*path, "window", "from"), raw.window.from_)
             last = self.date_in_campaign(doc, (*path, "window", "to"), raw.window.to)
             if last < first:
-                self.error(doc, doc.line((*path, "window")), f"{where}: the window ends before it begins")
+                self.error(
+                    doc, doc.line((*path, "window")), f"{where}: the window ends before it begins"
+                )
             window = (first, last)
         else:
             window = (self.start, self.end)
@@ -437,21 +503,28 @@ class _Builder:
         for index, raw_outcome in enumerate(raw.outcomes):
             outcome_path = (*path, "outcomes", index)
             if raw_outcome.id in seen:
-                self.error(doc, doc.line(outcome_path), f"{where}: outcome {raw_outcome.id!r} appears twice")
+                self.error(
+                    doc,
+                    doc.line(outcome_path),
+                    f"{where}: outcome {raw_outcome.id!r} appears twice",
+                )
             seen.add(raw_outcome.id)
             outcomes.append(
                 Outcome(
                     raw_outcome.id,
                     raw_outcome.label,
-                    self.weight(doc, (*outcome_path, "weight"), raw_outcome.weight)
-                    or _constant(1),
+                    self.weight(doc, (*outcome_path, "weight"), raw_outcome.weight) or _constant(1),
                     self.effects(doc, (*outcome_path, "effects"), raw_outcome.effects),
                     raw_outcome.result.strip(),
                     Source(doc.name, doc.line(outcome_path)),
                 )
             )
         if len(outcomes) == 1:
-            self.warning(doc, doc.line(path), f"{where}: a single outcome is certain; put its effects on the option")
+            self.warning(
+                doc,
+                doc.line(path),
+                f"{where}: a single outcome is certain; put its effects on the option",
+            )
         vote = self._vote(doc, (*path, "vote"), raw.vote, where) if raw.vote else None
         requires = self.condition(doc, (*path, "requires"), raw.requires)
         return Option(
@@ -483,7 +556,9 @@ class _Builder:
                     )
         both = set(raw.for_) & set(raw.against)
         if both:
-            self.error(doc, doc.line(path), f"{where}: {sorted(both)} cannot vote both for and against")
+            self.error(
+                doc, doc.line(path), f"{where}: {sorted(both)} cannot vote both for and against"
+            )
 
         def result(key: str, raw_result: schema.VoteResultFile, label: str) -> Outcome:
             return Outcome(
@@ -509,12 +584,12 @@ class _Builder:
     # ------------------------------------------------------------ other files
 
     def _rules(self) -> tuple[WorldRule, ...]:
-        loaded = self.read("world.yaml", schema.WorldFile, required=False)
+        loaded = self.read_items("world.yaml", "rules", schema.RuleFile, required=False)
         if loaded is None:
             return ()
-        doc, content = loaded
+        doc, items = loaded
         rules = []
-        for index, raw in enumerate(content.rules):
+        for index, raw in items:
             path: Path_ = ("rules", index)
             effects = self.effects(doc, (*path, "effects"), raw.effects)
             if effects is None:
@@ -532,12 +607,12 @@ class _Builder:
         return tuple(rules)
 
     def _headlines(self) -> tuple[Headline, ...]:
-        loaded = self.read("news.yaml", schema.NewsFile, required=False)
+        loaded = self.read_items("news.yaml", "headlines", schema.HeadlineFile, required=False)
         if loaded is None:
             return ()
-        doc, content = loaded
+        doc, items = loaded
         headlines = []
-        for index, raw in enumerate(content.headlines):
+        for index, raw in items:
             path: Path_ = ("headlines", index)
             self.date_in_campaign(doc, (*path, "date"), raw.date)
             headlines.append(
@@ -552,12 +627,12 @@ class _Builder:
         return tuple(headlines)
 
     def _endings(self) -> tuple[Ending, ...]:
-        loaded = self.read("endings.yaml", schema.EndingsFile, required=True)
+        loaded = self.read_items("endings.yaml", "endings", schema.EndingFile, required=True)
         if loaded is None:
             return ()
-        doc, content = loaded
+        doc, items = loaded
         endings = []
-        for index, raw in enumerate(content.endings):
+        for index, raw in items:
             path: Path_ = ("endings", index)
             summary = tuple(
                 SummaryLine(
@@ -585,21 +660,26 @@ class _Builder:
             self.error(
                 doc,
                 1,
-                "no ending is always reachable: give one ending no 'when', so every game has an end",
+                "no ending is always reachable: "
+                "give one ending no 'when', so every game has an end",
             )
         return tuple(endings)
 
     def _strategies(self) -> dict[str, Strategy]:
-        loaded = self.read("strategies.yaml", schema.StrategiesFile, required=False)
+        loaded = self.read_items(
+            "strategies.yaml", "strategies", schema.StrategyFile, required=False
+        )
         if loaded is None:
             return {}
-        doc, content = loaded
+        doc, items = loaded
         strategies: dict[str, Strategy] = {}
-        for index, raw in enumerate(content.strategies):
+        for index, raw in items:
             path: Path_ = ("strategies", index)
             score = self.weight(doc, (*path, "score"), raw.score)
             if score is not None:
-                strategies[raw.id] = Strategy(raw.id, raw.description, score, Source(doc.name, doc.line(path)))
+                strategies[raw.id] = Strategy(
+                    raw.id, raw.description, score, Source(doc.name, doc.line(path))
+                )
         return strategies
 
     def _codex(self) -> dict[str, CodexEntry]:
@@ -611,7 +691,12 @@ class _Builder:
             if entry is None:
                 continue
             if entry.id in entries:
-                self.error(name, 1, f"codex entry {entry.id!r} is defined twice (first in {entries[entry.id].source})")
+                self.error(
+                    name,
+                    1,
+                    f"codex entry {entry.id!r} is defined twice "
+                    f"(first in {entries[entry.id].source})",
+                )
                 continue
             entries[entry.id] = entry
         return entries
@@ -644,7 +729,11 @@ class _Builder:
         if not factions:
             for event in events.values():
                 if any(o.vote for o in event.options):
-                    self.error(event.source.file, event.source.line, "votes need factions, and the campaign declares none")
+                    self.error(
+                        event.source.file,
+                        event.source.line,
+                        "votes need factions, and the campaign declares none",
+                    )
                     return
 
 
@@ -672,14 +761,24 @@ def _describe_path(data: Any, path: Path_) -> str:
     """Name a place in a file the way a writer thinks of it: event 'x', option 'y', field."""
     parts: list[str] = []
     node = data
-    kinds = {"events": "event", "options": "option", "outcomes": "outcome", "rules": "rule",
-             "endings": "ending", "headlines": "headline", "strategies": "strategy",
-             "qualities": "quality", "factions": "faction", "flags": "flag", "summary": "summary line"}
+    kinds = {
+        "events": "event",
+        "options": "option",
+        "outcomes": "outcome",
+        "rules": "rule",
+        "endings": "ending",
+        "headlines": "headline",
+        "strategies": "strategy",
+        "qualities": "quality",
+        "factions": "faction",
+        "flags": "flag",
+        "summary": "summary line",
+    }
     parent_key: str | int | None = None
     for part in path:
         child = None
-        if isinstance(node, dict) and part in node:
-            child = node[part]
+        if isinstance(node, dict):
+            child = node.get(part)
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             child = node[part]
         kind = kinds.get(str(parent_key), "") if parent_key is not None else ""

@@ -56,7 +56,9 @@ def read_yaml(path: Path, name: str) -> tuple[Document | None, list[Diagnostic]]
     except UnicodeDecodeError:
         return None, [Diagnostic(Severity.ERROR, name, 0, "the file is not UTF-8 text")]
     except OSError as error:
-        return None, [Diagnostic(Severity.ERROR, name, 0, f"cannot read the file: {error.strerror}")]
+        return None, [
+            Diagnostic(Severity.ERROR, name, 0, f"cannot read the file: {error.strerror}")
+        ]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

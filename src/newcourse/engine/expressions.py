@@ -39,8 +39,8 @@ __all__ = [
     "Expr",
     "Literal",
     "Name",
-    "Namespace",
     "NameKind",
+    "Namespace",
     "Not",
     "Scope",
     "Type",
@@ -111,9 +111,7 @@ def tokenize(text: str) -> list[Token]:
     while pos < len(text):
         match = _TOKEN.match(text, pos)
         if match is None:
-            raise ExpressionError(
-                f"unexpected character {text[pos]!r}", line, pos - line_start + 1
-            )
+            raise ExpressionError(f"unexpected character {text[pos]!r}", line, pos - line_start + 1)
         kind = match.lastgroup or ""
         column = pos - line_start + 1
         if kind == "newline":
@@ -272,7 +270,9 @@ class _Parser:
     def unary(self) -> Expr:
         if self.at("-"):
             tok = self.advance()
-            return Binary("-", Literal(0.0, tok.line, tok.column), self.unary(), tok.line, tok.column)
+            return Binary(
+                "-", Literal(0.0, tok.line, tok.column), self.unary(), tok.line, tok.column
+            )
         return self.atom()
 
     def atom(self) -> Expr:
@@ -345,7 +345,8 @@ def parse_effects(text: str) -> Effect:
         statements.append(parser.statement())
         if parser.token.kind not in ("newline", "end") and not parser.at(";"):
             raise parser.fail(
-                f"unexpected {_describe(parser.token)}; put each effect on its own line or separate them with ';'"
+                f"unexpected {_describe(parser.token)}; "
+                "put each effect on its own line or separate them with ';'"
             )
     return tuple(statements)
 
@@ -419,7 +420,9 @@ def _want(expr: Expr, wanted: Type, names: Namespace, where: str) -> None:
     found = check_type(expr, names)
     if found is not wanted:
         line, column = expr.line, expr.column
-        raise ExpressionError(f"{where} needs a {wanted.value} value, not a {found.value}", line, column)
+        raise ExpressionError(
+            f"{where} needs a {wanted.value} value, not a {found.value}", line, column
+        )
 
 
 def check_effects(effects: Effect, names: Namespace) -> None:
@@ -441,11 +444,15 @@ def check_effects(effects: Effect, names: Namespace) -> None:
                 )
             if value_type is not Type.BOOL:
                 raise ExpressionError(
-                    f"flag {statement.target!r} needs a true/false value", statement.line, statement.column
+                    f"flag {statement.target!r} needs a true/false value",
+                    statement.line,
+                    statement.column,
                 )
         elif value_type is not Type.NUMBER:
             raise ExpressionError(
-                f"{kind.value} {statement.target!r} needs a number value", statement.line, statement.column
+                f"{kind.value} {statement.target!r} needs a number value",
+                statement.line,
+                statement.column,
             )
 
 
@@ -538,7 +545,7 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
     if expr.op == "or":
         return lambda scope: bool(left(scope)) or bool(right(scope))
     operation = _ARITHMETIC[expr.op]
-    return lambda scope: operation(left(scope), right(scope))  # type: ignore[arg-type]
+    return lambda scope: operation(left(scope), right(scope))
 
 
 Apply = Callable[[Scope], None]

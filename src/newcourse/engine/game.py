@@ -140,8 +140,7 @@ class Game:
             raise SaveError("the save does not say which campaign it belongs to; it is damaged")
         if made_for.get("id") != campaign.id:
             raise SaveError(
-                f"the save belongs to campaign {made_for.get('id')!r}, "
-                f"not to {campaign.id!r}"
+                f"the save belongs to campaign {made_for.get('id')!r}, not to {campaign.id!r}"
             )
         seed = data.get("seed")
         raw = data.get("decisions")
@@ -164,6 +163,7 @@ class Game:
             raise SaveError(f"the save's decisions do not replay: {refusal}") from None
         if saved_version == campaign.version and data.get("snapshot") != game.state.snapshot():
             raise SaveError(
-                "the save's recorded state does not match its decisions; it has been altered or damaged"
+                "the save's recorded state does not match its decisions; "
+                "it has been altered or damaged"
             )
         return game

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .expressions import Scope, describe
-from .model import Campaign, Event, Option
+from .model import Campaign, Event, Option, Outcome
 from .rules import current_event, is_available, is_visible, outcome_odds, scope_of, vote_tally
 from .state import Change, GameState, NewsItem, Resolution, Tally
 
@@ -121,8 +121,9 @@ class TurnView:
 
 
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def event_date(campaign: Campaign, event: Event, turn: int) -> str:
@@ -148,17 +149,14 @@ def _option_view(campaign: Campaign, number: int, option: Option, scope: Scope) 
     return OptionView(number, option.id, option.text, available, reason, odds, tally)
 
 
-def _percentages(odds: list[tuple[object, float]]) -> tuple[OddsView, ...]:
+def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:
     """Whole percentages that add up to 100 (largest remainders get the rounding)."""
     raw = [chance * 100 for _, chance in odds]
     floors = [int(r) for r in raw]
     spare = 100 - sum(floors)
     for index in sorted(range(len(raw)), key=lambda i: raw[i] - floors[i], reverse=True)[:spare]:
         floors[index] += 1
-    return tuple(
-        OddsView(o.id, o.label, p)  # type: ignore[attr-defined]
-        for (o, _), p in zip(odds, floors, strict=True)
-    )
+    return tuple(OddsView(o.id, o.label, p) for (o, _), p in zip(odds, floors, strict=True))
 
 
 def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
@@ -231,7 +229,13 @@ def build_view(campaign: Campaign, state: GameState) -> TurnView:
         options=options,
         qualities=tuple(
             QualityView(
-                q.name, q.label, state.values[q.name], q.minimum, q.maximum, q.group, q.shown,
+                q.name,
+                q.label,
+                state.values[q.name],
+                q.minimum,
+                q.maximum,
+                q.group,
+                q.shown,
                 q.description,
             )
             for q in campaign.qualities.values()

@@ -66,7 +66,9 @@ def read_save(path: Path) -> SaveFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        raise SaveError(f"the save file {path} is damaged or cut short (it is not valid JSON)") from None
+        raise SaveError(
+            f"the save file {path} is damaged or cut short (it is not valid JSON)"
+        ) from None
     if not isinstance(data, dict):
         raise SaveError(f"the save file {path} is not a New Course save")
     return SaveFile(path, data)

@@ -88,7 +88,9 @@ class PlainPlayer:
         if self.session.store is None:
             self.say("Input ended.")
         else:
-            self.say("Input ended; the game is saved. Continue later with: newcourse play --continue")
+            self.say(
+                "Input ended; the game is saved. Continue later with: newcourse play --continue"
+            )
         return 0
 
     def command(self, line: str, view: TurnView) -> bool:

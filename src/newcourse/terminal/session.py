@@ -29,7 +29,9 @@ class Session:
     @classmethod
     def resume(cls, campaign: Campaign, store: SaveStore) -> Session:
         if not store.has(AUTOSAVE):
-            raise SaveError("there is no saved game to continue yet; start one with 'newcourse play'")
+            raise SaveError(
+                "there is no saved game to continue yet; start one with 'newcourse play'"
+            )
         saved = store.read(AUTOSAVE)
         return cls(Game.from_data(campaign, saved.data), store)
 

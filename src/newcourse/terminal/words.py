@@ -71,7 +71,9 @@ def change_words(campaign: Campaign, changes: tuple[Change, ...], shown_only: bo
         if shown_only and quality is not None and not quality.shown:
             continue
         sign = "+" if change.delta > 0 else ""
-        parts.append(f"{campaign.label(change.name)} {change.before} → {change.after} ({sign}{change.delta})")
+        parts.append(
+            f"{campaign.label(change.name)} {change.before} → {change.after} ({sign}{change.delta})"
+        )
     return "; ".join(parts)
 
 
