@@ -1,0 +1,307 @@
+"""Playing many games: seeded, parallel, and the same whatever the number of jobs.
+
+Game ``i`` of a run with seed ``S`` has its own seed, derived from ``S`` and
+``i`` alone (``game_seed``); the strategy's own random source is derived from
+that game seed (``strategy_rng``). So a game found in a report can be played
+again on its own (``newcourse playtest --record FILE --seed GAME_SEED``), and a
+run gives the same figures with one job or many: each job plays fixed chunks of
+game numbers into a ``Tally`` of counts, and tallies add up in any order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import random
+import signal
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...engine import rules
+from ...engine.errors import EngineError
+from ...engine.model import Campaign
+from ...engine.state import GameState
+from .strategies import Player, StrategySpec, build_player
+
+__all__ = [
+    "ERROR",
+    "STUCK",
+    "Run",
+    "Stuck",
+    "Tally",
+    "game_seed",
+    "play",
+    "run_games",
+    "strategy_rng",
+]
+
+STUCK = "(stuck)"  # the pseudo-ending of a game where no option was available
+ERROR = "(error)"  # the pseudo-ending of a game the engine could not finish
+CHUNK = 50  # games per unit of work; fixed, so chunks do not depend on --jobs
+
+OptionKey = tuple[str, str]
+
+
+class Stuck(Exception):
+    """A game reached an event with no available option."""
+
+    def __init__(self, state: GameState, event_id: str) -> None:
+        super().__init__(f"no option of {event_id!r} is available")
+        self.state = state
+        self.event_id = event_id
+
+
+def game_seed(run_seed: int, index: int) -> int:
+    """The seed of game ``index`` in a run seeded ``run_seed`` (31 bits)."""
+    digest = hashlib.blake2b(f"{run_seed}:{index}".encode(), digest_size=4).digest()
+    return int.from_bytes(digest, "big") >> 1
+
+
+def strategy_rng(seed: int) -> random.Random:
+    """The strategy's random source for the game with this seed (never the game's dice)."""
+    return random.Random(f"strategy:{seed}")
+
+
+class Watcher:
+    """What ``play`` reports as it goes; the default watches nothing."""
+
+    def offered(self, event_id: str, option_ids: Sequence[str]) -> None:
+        pass
+
+    def turn_opened(self, state: GameState) -> None:
+        pass
+
+
+def play(
+    campaign: Campaign, player: Player, seed: int, watcher: Watcher | None = None
+) -> tuple[GameState, list[OptionKey]]:
+    """Play one game to its end. Returns the last state and the decisions made.
+
+    Raises:
+        Stuck: an event had no available option.
+        EngineError: the campaign has no ending that holds at its end.
+    """
+    watch = watcher or Watcher()
+    dice = rules.Dice(seed)
+    rng = strategy_rng(seed)
+    state = rules.start(campaign, dice)
+    decisions: list[OptionKey] = []
+    turn = -1
+    while not state.over:
+        if state.turn != turn:
+            turn = state.turn
+            watch.turn_opened(state)
+        event = campaign.events[state.queue[0]]
+        scope = rules.scope_of(campaign, state)
+        options = [o for o in event.options if rules.is_available(o, scope)]
+        watch.offered(event.id, [o.id for o in options])
+        if not options:
+            raise Stuck(state, event.id)
+        option = player.pick(state, event, options, scope, rng)
+        decisions.append((event.id, option.id))
+        state = rules.choose(campaign, dice, state, option.id)
+    return state, decisions
+
+
+@dataclass
+class Tally:
+    """Counts over many games. Tallies add up (``merge``) in any order to the same result."""
+
+    games: int = 0
+    decisions: int = 0
+    endings: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, tuple[int, int]] = field(default_factory=dict)  # (game number, seed)
+    event_decisions: Counter[str] = field(default_factory=Counter)
+    event_games: Counter[str] = field(default_factory=Counter)
+    offered: Counter[OptionKey] = field(default_factory=Counter)
+    chosen: Counter[OptionKey] = field(default_factory=Counter)
+    chose_endings: dict[OptionKey, Counter[str]] = field(default_factory=dict)
+    faced_endings: dict[str, Counter[str]] = field(default_factory=dict)
+    by_turn: dict[tuple[int, str], Counter[int]] = field(default_factory=dict)
+    at_end: dict[str, Counter[int]] = field(default_factory=dict)
+    lengths: Counter[int] = field(default_factory=Counter)
+
+    def merge(self, other: Tally) -> None:
+        self.games += other.games
+        self.decisions += other.decisions
+        self.endings.update(other.endings)
+        for ending, example in other.examples.items():
+            if ending not in self.examples or example < self.examples[ending]:
+                self.examples[ending] = example
+        self.event_decisions.update(other.event_decisions)
+        self.event_games.update(other.event_games)
+        self.offered.update(other.offered)
+        self.chosen.update(other.chosen)
+        self.lengths.update(other.lengths)
+        for table, more in (
+            (self.chose_endings, other.chose_endings),
+            (self.faced_endings, other.faced_endings),
+            (self.by_turn, other.by_turn),
+            (self.at_end, other.at_end),
+        ):
+            for key, counts in more.items():
+                table.setdefault(key, Counter()).update(counts)  # type: ignore[attr-defined]
+
+
+class _GameWatcher(Watcher):
+    def __init__(self, tally: Tally, names: Sequence[str]) -> None:
+        self.tally = tally
+        self.names = names
+
+    def offered(self, event_id: str, option_ids: Sequence[str]) -> None:
+        offered = self.tally.offered
+        for option_id in option_ids:
+            offered[event_id, option_id] += 1
+
+    def turn_opened(self, state: GameState) -> None:
+        by_turn = self.tally.by_turn
+        values = state.turn_start
+        for name in self.names:
+            key = (state.turn, name)
+            counts = by_turn.get(key)
+            if counts is None:
+                counts = by_turn[key] = Counter()
+            counts[values[name]] += 1
+
+
+def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed: int) -> None:
+    """Play game number ``index`` (seeded ``seed``) and count it into ``tally``."""
+    names = [*campaign.qualities, *campaign.factions]
+    watcher = _GameWatcher(tally, names)
+    try:
+        state, decisions = play(campaign, player, seed, watcher)
+        ending = state.ending or ERROR
+    except Stuck as stuck:
+        state, decisions, ending = stuck.state, _decisions_of(stuck.state), STUCK
+    except EngineError:
+        return _count_error(tally, index, seed)
+    tally.games += 1
+    tally.decisions += len(decisions)
+    tally.lengths[len(decisions)] += 1
+    tally.endings[ending] += 1
+    if ending not in tally.examples or (index, seed) < tally.examples[ending]:
+        tally.examples[ending] = (index, seed)
+    tally.event_decisions.update(event for event, _ in decisions)
+    tally.chosen.update(decisions)
+    for event in set(event for event, _ in decisions):
+        tally.event_games[event] += 1
+        tally.faced_endings.setdefault(event, Counter())[ending] += 1
+    for key in set(decisions):
+        tally.chose_endings.setdefault(key, Counter())[ending] += 1
+    for name in names:
+        tally.at_end.setdefault(name, Counter())[state.values[name]] += 1
+
+
+def _decisions_of(state: GameState) -> list[OptionKey]:
+    return [(entry.event_id, entry.option_id) for entry in state.timeline]
+
+
+def _count_error(tally: Tally, index: int, seed: int) -> None:
+    tally.games += 1
+    tally.endings[ERROR] += 1
+    if ERROR not in tally.examples or (index, seed) < tally.examples[ERROR]:
+        tally.examples[ERROR] = (index, seed)
+
+
+# ---------------------------------------------------------------- many games
+
+
+@dataclass
+class Run:
+    """The result of ``run_games``: the counts, and whether it was cut short."""
+
+    tally: Tally
+    requested: int
+    interrupted: bool = False
+
+
+_worker: tuple[Campaign, Player] | None = None
+
+
+def _init_worker(folder: str, spec: StrategySpec) -> None:
+    """Set up a worker: ignore Ctrl-C (the parent handles it); load the campaign unless
+    the worker was forked with it already loaded."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker
+    if _worker is None:
+        from ...content import load_campaign
+
+        campaign = load_campaign(folder)
+        _worker = (campaign, build_player(campaign, spec))
+
+
+def _run_chunk(job: tuple[int, int, int]) -> Tally:
+    run_seed, begin, end = job
+    assert _worker is not None
+    campaign, player = _worker
+    tally = Tally()
+    for index in range(begin, end):
+        play_into(tally, campaign, player, index, game_seed(run_seed, index))
+    return tally
+
+
+def run_games(
+    campaign: Campaign,
+    folder: Path,
+    spec: StrategySpec,
+    games: int,
+    seed: int,
+    jobs: int = 1,
+    advance: Callable[[int], None] | None = None,
+) -> Run:
+    """Play ``games`` games with the strategy ``spec``. Ctrl-C stops early with what is done.
+
+    Args:
+        campaign: the loaded campaign (``folder`` is where it came from, for workers
+            that cannot inherit it).
+        spec: the strategy; must build for this campaign.
+        seed: the run's seed: the same seed gives the same games.
+        jobs: worker processes; 1 plays in this process.
+        advance: called with the number of games just finished, for a progress bar.
+    """
+    player = build_player(campaign, spec)
+    run = Run(Tally(), games)
+    step = advance or (lambda count: None)
+    try:
+        if jobs <= 1 or games <= CHUNK:
+            for index in range(games):
+                play_into(run.tally, campaign, player, index, game_seed(seed, index))
+                step(1)
+        else:
+            _run_parallel(run, campaign, folder, spec, player, seed, jobs, step)
+    except KeyboardInterrupt:
+        run.interrupted = True
+    return run
+
+
+def _run_parallel(
+    run: Run,
+    campaign: Campaign,
+    folder: Path,
+    spec: StrategySpec,
+    player: Player,
+    seed: int,
+    jobs: int,
+    step: Callable[[int], None],
+) -> None:
+    global _worker
+    chunks = [(seed, b, min(b + CHUNK, run.requested)) for b in range(0, run.requested, CHUNK)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    _worker = (campaign, player) if context.get_start_method() == "fork" else None
+    try:
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(str(folder), spec))
+    finally:
+        _worker = None
+    try:
+        for tally in pool.imap_unordered(_run_chunk, chunks):
+            run.tally.merge(tally)
+            step(tally.games)
+        pool.close()
+    except KeyboardInterrupt:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()

@@ -1,0 +1,163 @@
+"""The plain player, driven end to end as a real subprocess, as a pipe or a screen reader would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import MINI
+
+
+def newcourse(
+    *args: str, stdin: str = "", data: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if data is not None:
+        env["NEWCOURSE_DATA_DIR"] = str(data)
+    return subprocess.run(
+        [sys.executable, "-m", "newcourse", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_a_whole_game_of_the_test_campaign(tmp_path: Path) -> None:
+    moves = "\n".join(["codex", "2", "1", "status", "1", "1", "timeline", "1", "1", "1", "1", "1"])
+    run = newcourse(
+        "play", "--plain", "--seed", "3", "--campaign", str(MINI), stdin=moves, data=tmp_path
+    )
+    out = run.stdout
+    assert run.returncode == 0, run.stderr
+    assert "A SMALL TEST CAMPAIGN" in out
+    assert "--- The letter (8 October 1923) ---" in out
+    assert "2. Publish it. [chances: The members read it 57%, The copies are seized 43%]" in out
+    assert "*** The letter (8 October 1923) ***" in out and "Sources: A test source." in out
+    assert "Expected vote in The conference:" in out
+    assert "Delegates: Left Opposition" in out
+    assert "History: Keep it inside the Central Committee." in out
+    assert "=== Winter 1924: turn 2 of 3 ===" in out
+    assert "##### The year closes #####" in out
+    assert "The game is over." in out
+    assert "Traceback" not in out + run.stderr
+
+
+def test_piped_input_falls_back_to_plain_mode_by_itself(tmp_path: Path) -> None:
+    run = newcourse("play", "--seed", "3", "--campaign", str(MINI), stdin="q\n", data=tmp_path)
+    assert run.returncode == 0
+    assert "--- The letter" in run.stdout
+    assert "Saved. Continue later with: newcourse play --continue" in run.stdout
+
+
+def test_bad_commands_and_options_get_a_new_prompt(tmp_path: Path) -> None:
+    run = newcourse(
+        "play",
+        "--plain",
+        "--seed",
+        "1",
+        "--campaign",
+        str(MINI),
+        stdin="9\nfly\nundo\n",
+        data=tmp_path,
+    )
+    assert "There is no option 9; choose from 1 to 2." in run.stdout
+    assert '"fly" is not a command.' in run.stdout
+    assert "Not possible: there is nothing to undo yet." in run.stdout
+    assert run.returncode == 0
+
+
+def test_continue_resumes_the_autosave_and_undo_takes_back(tmp_path: Path) -> None:
+    newcourse(
+        "play", "--plain", "--seed", "3", "--campaign", str(MINI), stdin="1\n2\n", data=tmp_path
+    )
+    save = tmp_path / "saves" / "mini" / "autosave.json"
+    assert len(json.loads(save.read_text())["decisions"]) == 2
+    run = newcourse(
+        "play", "--plain", "--continue", "--campaign", str(MINI), stdin="undo\nq\n", data=tmp_path
+    )
+    assert "--- A strike" in run.stdout
+    assert "The last decision is taken back." in run.stdout
+    assert len(json.loads(save.read_text())["decisions"]) == 1
+
+
+def test_save_and_load_a_named_game(tmp_path: Path) -> None:
+    newcourse(
+        "play",
+        "--plain",
+        "--seed",
+        "3",
+        "--campaign",
+        str(MINI),
+        stdin="1\nsave before-vote\nq\n",
+        data=tmp_path,
+    )
+    named = tmp_path / "saves" / "mini" / "before-vote.json"
+    assert named.is_file()
+    run = newcourse(
+        "play", "--plain", "--load", str(named), "--campaign", str(MINI), stdin="q\n", data=tmp_path
+    )
+    assert "--- The conference" in run.stdout
+
+
+def test_the_same_seed_and_moves_give_the_same_transcript(tmp_path: Path) -> None:
+    args = ("play", "--plain", "--seed", "11", "--no-save", "--campaign", str(MINI))
+    moves = "2\n1\n1\n1\n1\n1\n1\n"
+    assert newcourse(*args, stdin=moves).stdout == newcourse(*args, stdin=moves).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("play", "--continue"), "there is no saved game to continue yet"),
+        (("play", "--load", "missing.json"), "there is no save file at missing.json"),
+    ],
+)
+def test_nothing_to_resume_is_one_line(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    run = newcourse(*args, "--campaign", str(MINI), data=tmp_path)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"newcourse: {message}")
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_damaged_save_is_refused_and_left_alone(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"format": "newcourse-save", "format_version": 1, "campa')
+    run = newcourse("play", "--load", str(damaged), "--campaign", str(MINI), data=tmp_path)
+    assert run.returncode == 2
+    assert "damaged or cut short" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert damaged.read_text().endswith('"campa')
+
+
+def test_a_save_of_another_campaign_is_refused(tmp_path: Path, mini_save_of_other: Path) -> None:
+    run = newcourse(
+        "play", "--load", str(mini_save_of_other), "--campaign", str(MINI), data=tmp_path
+    )
+    assert run.returncode == 2
+    assert "belongs to campaign 'left_opposition', not to 'mini'" in run.stderr
+
+
+@pytest.fixture
+def mini_save_of_other(tmp_path: Path) -> Path:
+    newcourse("play", "--plain", "--seed", "1", "--campaign", str(MINI), stdin="1\n", data=tmp_path)
+    path = tmp_path / "saves" / "mini" / "autosave.json"
+    data = json.loads(path.read_text())
+    data["campaign"]["id"] = "left_opposition"
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps(data))
+    return other
+
+
+def test_a_broken_campaign_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "campaign.yaml").write_text("id: Bad Id\ntitle: x\n")
+    run = newcourse("play", "--campaign", str(tmp_path), data=tmp_path)
+    assert run.returncode == 2
+    assert "campaign.yaml:1: error: id: string should match pattern" in run.stderr
+    assert "Traceback" not in run.stderr
