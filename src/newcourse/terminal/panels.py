@@ -107,7 +107,9 @@ def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableT
         colour = colours["success"] if option.vote.passed else colours["error"]
         body.append("\n")
         body.append(vote_forecast(option.vote), colour if option.available else "dim")
-    number = Text(str(option.number), style=f"bold {colours['accent']}" if option.available else "dim")
+    number = Text(
+        str(option.number), style=f"bold {colours['accent']}" if option.available else "dim"
+    )
     grid.add_row(number, body)
     return grid
 

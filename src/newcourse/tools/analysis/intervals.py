@@ -15,7 +15,7 @@ is narrowed: ``x < 5`` leaves ``x`` at most 4. That is what lets
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ...engine.expressions import Binary, Call, Expr, Literal, Name, Not
@@ -304,7 +304,7 @@ def _project(expr: Expr, target: Interval, box: dict[str, Value]) -> dict[str, V
         met = current.meet(target)
         if met is None:
             return None
-        lo, hi = math.ceil(met.lo), math.floor(met.hi)  # state values are whole
+        lo, hi = _whole(met.lo, math.ceil), _whole(met.hi, math.floor)  # state values are whole
         return {**box, expr.name: Interval(lo, hi)} if lo <= hi else None
     value = number(evaluate(expr, box))
     if value.meet(target) is None:
@@ -324,15 +324,28 @@ def _project(expr: Expr, target: Interval, box: dict[str, Value]) -> dict[str, V
             return None
         x = number(evaluate(expr.left, narrowed))
         return _project(expr.right, Interval(x.lo - target.hi, x.hi - target.lo), narrowed)
-    if expr.op == "*" and y.is_point and y.lo != 0 and not math.isinf(y.lo):
-        return _project(expr.left, _scaled(target, 1 / y.lo), box)
-    if expr.op == "*" and x.is_point and x.lo != 0 and not math.isinf(x.lo):
-        return _project(expr.right, _scaled(target, 1 / x.lo), box)
-    if expr.op == "/" and y.is_point and y.lo != 0 and not math.isinf(y.lo):
-        return _project(expr.left, _scaled(target, y.lo), box)
+    if expr.op == "*" and _usable(y):
+        return _project(expr.left, _scaled(target, y.lo, divide=True), box)
+    if expr.op == "*" and _usable(x):
+        return _project(expr.right, _scaled(target, x.lo, divide=True), box)
+    if expr.op == "/" and _usable(y):
+        return _project(expr.left, _scaled(target, y.lo, divide=False), box)
     return box
 
 
-def _scaled(target: Interval, factor: float) -> Interval:
-    ends = (_product(target.lo, factor), _product(target.hi, factor))
+def _whole(value: float, rounding: Callable[[float], int]) -> float:
+    return value if math.isinf(value) else float(rounding(value))
+
+
+def _usable(factor: Interval) -> bool:
+    return factor.is_point and factor.lo != 0 and not math.isinf(factor.lo)
+
+
+def _scaled(target: Interval, factor: float, *, divide: bool) -> Interval:
+    """``target / factor`` or ``target * factor``; dividing (not multiplying by the
+    inverse) keeps whole bounds exact, so rounding inwards stays sound."""
+    if divide:
+        ends = (target.lo / factor, target.hi / factor)
+    else:
+        ends = (_product(target.lo, factor), _product(target.hi, factor))
     return Interval(min(ends), max(ends))

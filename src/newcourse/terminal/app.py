@@ -1,0 +1,330 @@
+"""The full-screen terminal player, built with Textual.
+
+The screen shows one ``TurnView`` at a time: the last decision's result, the
+turn's front page, the current event and its options, with the date and the
+qualities always in the sidebar. Every command goes through the ``Session``
+(which autosaves after each decision); no game rule lives here. The plain
+player (``plain.py``) offers the same things line by line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..engine import EngineError, Refusal, TurnView
+from .panels import (
+    ResultPanel,
+    Sidebar,
+    TopBar,
+    change_content,
+    news_markdown,
+    option_prompt,
+    timeline_table,
+)
+from .screens import EndingScreen, NoteScreen, SaveScreen
+from .session import Session
+
+__all__ = ["HELP", "NewCourseApp", "PlayScreen"]
+
+HELP = """\
+| Key | What it does |
+|---|---|
+| **1**–**9** | choose that option (or move to it with ↑ ↓ and press Enter) |
+| **c** | the history note of this event: what really happened, and the sources |
+| **t** | your decisions so far, beside what history did |
+| **n** | this season's front page again |
+| **u** | take back the last decision |
+| **s** | save the game under a name (it is also saved after every decision) |
+| **Tab** | move between the story and the options; ↑ ↓ PgUp PgDn scroll the story |
+| **?** | this help |
+| **q** | save and leave |
+
+Greyed options are not open to you now; the line under them says why.
+"Chances" are the odds of each outcome; a vote shows how the delegates
+would vote today.
+"""
+
+_NUMBER_KEYS = [
+    Binding(str(n), f"choose({n})", "Choose", key_display="1-9", show=n == 1) for n in range(1, 10)
+]
+
+
+class PlayScreen(Screen[None]):
+    """The game in progress: story and options on the left, the status on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_NUMBER_KEYS,
+        Binding("c", "codex", "Codex"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("n", "news", "News"),
+        Binding("u", "undo", "Undo"),
+        Binding("s", "app.save_game", "Save"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit_game", "Quit"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.view: TurnView = session.game.view()
+
+    @property
+    def campaign_title(self) -> str:
+        return self.session.game.campaign.title
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.campaign_title)
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                with VerticalScroll(id="story"):
+                    with Vertical(id="intro", classes="panel") as intro:
+                        intro.border_title = self.campaign_title
+                        yield Markdown(self.session.game.campaign.intro)
+                        yield Static(
+                            "Read the event below, then press the number of your choice. "
+                            "Press ? for help.",
+                            classes="hint",
+                        )
+                    yield ResultPanel(id="result", classes="panel result")
+                    with Vertical(id="news", classes="panel"):
+                        yield Markdown(id="news-items")
+                        yield Static(id="news-changes")
+                    yield Static(id="event-title")
+                    yield Static(id="event-meta")
+                    yield Markdown(id="event-text")
+                yield OptionList(id="options")
+            yield Sidebar(self.view, id="sidebar")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show(self.view, opening=True)
+        self.query_one("#story").focus()
+
+    # ------------------------------------------------------------ showing
+
+    async def show(self, view: TurnView, *, opening: bool) -> None:
+        """Show a view; ``opening`` says a new turn has just begun, so the news is shown."""
+        self.view = view
+        self.query_one(TopBar).show(f"{view.date} · turn {view.turn} of {view.turns}")
+        self.query_one(Sidebar).show(view)
+        self.query_one("#intro").display = view.step == 0
+        await self.query_one(ResultPanel).show(view)
+        await self._show_news(view, opening)
+        await self._show_event(view)
+        self._show_options(view)
+        self.query_one("#story", VerticalScroll).scroll_home(animate=False)
+
+    async def _show_news(self, view: TurnView, opening: bool) -> None:
+        news = self.query_one("#news")
+        news.display = opening
+        if not opening:
+            return
+        news.border_title = f"{view.date} · the front page"
+        await self.query_one("#news-items", Markdown).update(news_markdown(view))
+        changes = change_content(view, view.changes)
+        since = self.query_one("#news-changes", Static)
+        since.display = bool(changes.plain)
+        since.update(Content.assemble(("Since last season: ", "bold"), changes))
+
+    async def _show_event(self, view: TurnView) -> None:
+        event = view.event
+        title = self.query_one("#event-title", Static)
+        meta = self.query_one("#event-meta", Static)
+        if event is None:
+            title.update("")
+            meta.update("")
+            await self.query_one("#event-text", Markdown).update("")
+            return
+        title.update(event.title)
+        facts = [event.date]
+        if event.codex:
+            facts.append("history note: press c")
+        meta.update(" · ".join(facts))
+        await self.query_one("#event-text", Markdown).update(event.text)
+
+    def _show_options(self, view: TurnView) -> None:
+        options = self.query_one("#options", OptionList)
+        options.border_title = view.event.title if view.event else ""
+        options.border_subtitle = "1-9 to choose" if view.options else ""
+        colours = self.app_colours()
+        options.set_options(
+            Option(option_prompt(o, colours), id=str(o.number), disabled=not o.available)
+            for o in view.options
+        )
+        options.display = bool(view.options)
+
+    def app_colours(self) -> dict[str, str]:
+        """Theme colours for the Rich renderables (options, timeline)."""
+        app = self.app
+        assert isinstance(app, NewCourseApp)
+        return app.colours()
+
+    # ------------------------------------------------------------ deciding
+
+    async def action_choose(self, number: int) -> None:
+        """Choose option ``number`` of the current event."""
+        view = self.view
+        if view.event is None:
+            return
+        option = view.option(number)
+        if option is None:
+            self.notify(
+                f"There is no option {number}; choose from 1 to {len(view.options)}.",
+                severity="warning",
+            )
+            return
+        if not option.available:
+            self.notify(f"Option {number} is not available: {option.reason}.", severity="warning")
+            return
+        if await self._attempt(lambda: self.session.choose(option.id)):
+            await self.after_change(view)
+
+    async def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        if message.option.id is not None:
+            await self.action_choose(int(message.option.id))
+
+    async def action_undo(self) -> None:
+        """Take back the last decision."""
+        view = self.view
+        if await self._attempt(self.session.undo):
+            self.notify("The last decision is taken back.")
+            await self.after_change(view)
+
+    async def _attempt(self, command: Callable[[], None]) -> bool:
+        """Run a session command; a refusal or an engine error becomes a notification."""
+        try:
+            command()
+        except Refusal as refusal:
+            self.notify(f"Not possible: {refusal}.", severity="warning")
+            return False
+        except EngineError as error:
+            self.notify(
+                f"The game met an internal error and could not go on: {error}. "
+                "Your last save is kept.",
+                severity="error",
+                timeout=30,
+            )
+            return False
+        finally:
+            for notice in self.session.notices:
+                self.notify(notice, severity="error", timeout=15)
+            self.session.notices.clear()
+        return True
+
+    async def after_change(self, before: TurnView) -> None:
+        """Show the game after a decision or an undo; open the ending if it is over."""
+        view = self.session.game.view()
+        await self.show(view, opening=view.turn != before.turn or view.step == 0)
+        if view.ending is not None:
+            ending = EndingScreen(self.campaign_title, view, self.app_colours())
+            await self.app.push_screen(ending, self.on_ending_closed)
+
+    async def on_ending_closed(self, take_back: bool | None) -> None:
+        if take_back:
+            await self.action_undo()
+
+    # ------------------------------------------------------------ looking up
+
+    def action_codex(self) -> None:
+        """Open the history note of the current event."""
+        event = self.view.event
+        entry = self.session.game.campaign.codex.get(event.codex) if event and event.codex else None
+        if entry is None:
+            self.notify("This event has no history note.")
+            return
+        sources = "\n".join(f"- {source}" for source in entry.sources)
+        markdown = entry.text + (f"\n\n**Sources**\n\n{sources}" if sources else "")
+        self.app.push_screen(NoteScreen(entry.title, markdown, meta=entry.date, close_keys=("c",)))
+
+    def action_timeline(self) -> None:
+        """Open the timeline of decisions beside history."""
+        table = timeline_table(self.view.timeline, self.app_colours())
+        self.app.push_screen(
+            NoteScreen("Your timeline beside history", table=table, close_keys=("t",))
+        )
+
+    def action_news(self) -> None:
+        """Open this season's front page again."""
+        view = self.view
+        changes = change_content(view, view.changes).plain
+        markdown = news_markdown(view) + (
+            f"\n\n**Since last season:** {changes}" if changes else ""
+        )
+        self.app.push_screen(
+            NoteScreen(
+                "The front page",
+                markdown,
+                meta=f"{view.date} · turn {view.turn} of {view.turns}",
+                close_keys=("n",),
+            )
+        )
+
+
+class NewCourseApp(App[None]):
+    """The full-screen player: ``NewCourseApp(session).run()``."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "New Course"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.title = session.game.campaign.title
+
+    def get_default_screen(self) -> Screen[None]:
+        return PlayScreen(self.session)
+
+    async def on_mount(self) -> None:
+        view = self.session.game.view()
+        if view.ending is not None:
+            screen = self.screen
+            assert isinstance(screen, PlayScreen)
+            ending = EndingScreen(self.session.game.campaign.title, view, self.colours())
+            await self.push_screen(ending, screen.on_ending_closed)
+
+    def colours(self) -> dict[str, str]:
+        """The theme's accent, success and error colours, for Rich renderables."""
+        variables = self.theme_variables
+        return {
+            name: variables.get(f"text-{name}") or variables.get(name) or "default"
+            for name in ("accent", "success", "error")
+        }
+
+    def action_save_game(self) -> None:
+        """Ask for a name and save the game."""
+        if self.session.store is None:
+            self.notify("Not possible: saving is switched off for this game.", severity="warning")
+            return
+        self.push_screen(SaveScreen(), self._save_as)
+
+    def _save_as(self, name: str | None) -> None:
+        if name is None:
+            return
+        try:
+            path: Path = self.session.save_as(name)
+        except Refusal as refusal:
+            self.notify(f"Not possible: {refusal}.", severity="warning")
+            return
+        self.notify(f"Saved as {path.stem}.")
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        self.push_screen(NoteScreen("Help", HELP, close_keys=("question_mark",)))
+
+    def action_quit_game(self) -> None:
+        """Leave; the game was saved after the last decision."""
+        message = None
+        if self.session.store is not None:
+            message = "Saved. Continue later with: newcourse play --continue"
+        self.exit(message=message)

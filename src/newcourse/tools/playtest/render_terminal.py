@@ -1,0 +1,150 @@
+"""The playtest report in the terminal, as rich tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["biggest_shift", "print_report", "sample_turns"]
+
+TERMINAL_DECISIVE = 12
+TERMINAL_COLUMNS = 6
+
+
+def print_report(data: dict[str, Any], console: Console, elapsed: float | None = None) -> None:
+    games = data["games"]
+    strategy = data["strategy"]
+    title = f"{data['campaign']['title']} (v{data['campaign']['version']})"
+    how = strategy["name"] + (f" → {strategy['target']}" if "target" in strategy else "")
+    console.print(
+        f"[bold]{title}[/]: {games:,} games with strategy [bold]{how}[/], seed {data['seed']}; "
+        f"{data['decisions']:,} decisions, {data['mean_decisions']:.1f} a game."
+    )
+    if data["interrupted"]:
+        console.print(
+            f"[yellow]Interrupted: the report covers the {games:,} of "
+            f"{data['requested']:,} games that finished.[/]"
+        )
+    if not games:
+        return
+    console.print(_endings(data))
+    _coverage(data, console)
+    console.print(_qualities(data))
+    if data["decisive"]:
+        console.print(_decisive(data))
+    if elapsed:
+        console.print(
+            f"[dim]{elapsed:.1f} s: {games / elapsed:,.0f} games/s, "
+            f"{data['decisions'] / elapsed:,.0f} decisions/s[/]"
+        )
+
+
+def _endings(data: dict[str, Any]) -> Table:
+    table = Table(title="Endings", title_justify="left")
+    table.add_column("ending")
+    table.add_column("title")
+    table.add_column("games", justify="right")
+    table.add_column("share", justify="right")
+    table.add_column("95% CI", justify="right")
+    table.add_column("", min_width=10)
+    table.add_column("example seed", justify="right")
+    for row in data["endings"]:
+        low, high = row["ci95"]
+        bar = "█" * round(row["share"] * 20)
+        seed = "" if row["example_seed"] is None else str(row["example_seed"])
+        style = "dim" if not row["count"] else ""
+        table.add_row(
+            row["id"],
+            row["title"],
+            f"{row['count']:,}",
+            f"{row['share']:.1%}",
+            f"{low:.1%}–{high:.1%}",
+            bar,
+            seed,
+            style=style,
+        )
+    return table
+
+
+def _coverage(data: dict[str, Any], console: Console) -> None:
+    events, options = data["coverage"]["events"], data["coverage"]["options"]
+    console.print(
+        f"[bold]Coverage[/]: {events['fired']}/{events['total']} events fired, "
+        f"{options['chosen']}/{options['total']} options chosen."
+    )
+    if events["never"]:
+        console.print(f"  Events that never fired: {', '.join(events['never'])}")
+    never_available = set(options["never_available"])
+    if never_available:
+        console.print(f"  Options never available: {', '.join(options['never_available'])}")
+    unchosen = [o for o in options["never_chosen"] if o not in never_available]
+    if unchosen:
+        console.print(f"  Options available but never chosen: {', '.join(unchosen)}")
+
+
+def sample_turns(by_turn: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+    """At most ``count`` rows, evenly spread, keeping the first and the last."""
+    if len(by_turn) <= count:
+        return by_turn
+    picks = sorted({round(i * (len(by_turn) - 1) / (count - 1)) for i in range(count)})
+    return [by_turn[i] for i in picks]
+
+
+def _qualities(data: dict[str, Any]) -> Table:
+    qualities = data["qualities"]
+    first = next(iter(qualities.values()))
+    dates = [row["date"] for row in sample_turns(first["by_turn"], TERMINAL_COLUMNS)]
+    table = Table(title="Qualities by date: median (p5–p95)", title_justify="left")
+    table.add_column("quality")
+    for date in dates:
+        table.add_column(date, justify="right")
+    table.add_column("at the end", justify="right")
+    table.add_column("range", justify="right")
+    table.add_column("mean", justify="right")
+    for name, quality in qualities.items():
+        rows = {row["date"]: row for row in quality["by_turn"]}
+        cells = [_cell(rows.get(date)) for date in dates]
+        end = quality["end"]
+        extra = [_cell(end), f"{end['min']}–{end['max']}", f"{end['mean']:.1f}"] if end else ["—"] * 3
+        table.add_row(name, *cells, *extra, style="dim" if quality["kind"] == "faction" else "")
+    return table
+
+
+def _cell(row: dict[str, Any] | None) -> str:
+    if row is None:
+        return "—"
+    return f"{row['p50']} ({row['p5']}–{row['p95']})"
+
+
+def biggest_shift(row: dict[str, Any]) -> str:
+    """The ending whose share moves most between choosing an option and not."""
+    keys = set(row["with"]) | set(row["without"])
+    if not keys:
+        return ""
+    key = max(sorted(keys), key=lambda k: abs(row["with"].get(k, 0) - row["without"].get(k, 0)))
+    delta = row["with"].get(key, 0) - row["without"].get(key, 0)
+    return f"{key} {delta * 100:+.0f} pts"
+
+
+def _decisive(data: dict[str, Any]) -> Table:
+    table = Table(
+        title="Decisions that most change the ending (total variation distance)",
+        title_justify="left",
+    )
+    table.add_column("decision")
+    table.add_column("chosen in", justify="right")
+    table.add_column("TVD vs rest", justify="right")
+    table.add_column("TVD vs others who faced it", justify="right")
+    table.add_column("biggest shift")
+    for row in data["decisive"][:TERMINAL_DECISIVE]:
+        faced = "—" if row["tvd_faced"] is None else f"{row['tvd_faced']:.2f}"
+        table.add_row(
+            f"{row['event']}.{row['option']}",
+            f"{row['games_chose']:,}",
+            f"{row['tvd']:.2f}",
+            faced,
+            biggest_shift(row),
+        )
+    return table
