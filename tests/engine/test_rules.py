@@ -121,6 +121,10 @@ def test_the_timeline_lays_choices_beside_history(mini: Campaign) -> None:
     first, second = game.view().timeline
     assert first.as_history is False and first.history == "Keep it inside the Central Committee."
     assert second.as_history is True
+    left = game.undo().state.last
+    assert left is not None and left.as_history is False
+    assert left.history == "Keep it inside the Central Committee."
+    assert game.state.last is not None and game.state.last.history == ""
 
 
 def test_resolution_records_changes_and_flags(mini: Campaign) -> None:

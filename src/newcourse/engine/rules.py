@@ -292,6 +292,10 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         ),
         flags_set=tuple(sorted(scope.flags - state.flags)),
         flags_cleared=tuple(sorted(state.flags - scope.flags)),
+        as_history=entry.historical,
+        history=" / ".join(o.text for o in event.options if o.historical)
+        if entry.historical is False
+        else "",
     )
     state = replace(
         state,

@@ -55,6 +55,8 @@ class Resolution:
     changes: tuple[Change, ...]
     flags_set: tuple[str, ...]
     flags_cleared: tuple[str, ...]
+    as_history: bool | None = None  # None when the event has no historical option
+    history: str = ""  # what the real Opposition chose, when this was something else
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,8 +126,8 @@ class PlayScreen(Screen[None]):
 
     async def _show_news(self, view: TurnView, opening: bool) -> None:
         news = self.query_one("#news")
-        news.display = opening
-        if not opening:
+        news.display = opening and bool(view.news or view.changes)
+        if not news.display:
             return
         news.border_title = f"{view.date} · the front page"
         await self.query_one("#news-items", Markdown).update(news_markdown(view))

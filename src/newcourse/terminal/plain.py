@@ -160,6 +160,10 @@ class PlainPlayer:
         changes = change_words(self.campaign, last.changes)
         if changes:
             self.say(f"Changes: {changes}.")
+        if last.as_history is True:
+            self.say("So it went in history too.")
+        elif last.as_history is False:
+            self.say(f"Here you leave history. The real Opposition chose: {last.history}")
 
     def show_news(self, view: TurnView) -> None:
         self.say(f"=== {view.date}: turn {view.turn} of {view.turns} ===")

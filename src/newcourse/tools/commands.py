@@ -10,7 +10,9 @@ __all__ = ["add_tool_commands"]
 
 def add_tool_commands(commands: Any) -> None:
     check = commands.add_parser("check", help="check a campaign for mistakes")
-    check.add_argument("campaign", nargs="?", type=str, help="the campaign folder (default: the bundled one)")
+    check.add_argument(
+        "campaign", nargs="?", type=str, help="the campaign folder (default: the bundled one)"
+    )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=_check)

@@ -89,7 +89,9 @@ def number(value: Value) -> Interval:
     return value
 
 
-def hull(first: dict[str, Value] | None, second: dict[str, Value] | None) -> dict[str, Value] | None:
+def hull(
+    first: dict[str, Value] | None, second: dict[str, Value] | None
+) -> dict[str, Value] | None:
     """The smallest box holding both boxes (None is the empty box)."""
     if first is None:
         return second

@@ -64,9 +64,7 @@ def _numeric(expr: Expr, names: Namespace) -> bool:
         return not isinstance(expr.value, bool)
     if isinstance(expr, Name):
         return names.kinds.get(expr.name) is not NameKind.FLAG
-    return isinstance(expr, Call) or (
-        isinstance(expr, Binary) and expr.op in ("+", "-", "*", "/")
-    )
+    return isinstance(expr, Call) or (isinstance(expr, Binary) and expr.op in ("+", "-", "*", "/"))
 
 
 def _comparison(

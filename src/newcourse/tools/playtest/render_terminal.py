@@ -107,7 +107,9 @@ def _qualities(data: dict[str, Any]) -> Table:
         rows = {row["date"]: row for row in quality["by_turn"]}
         cells = [_cell(rows.get(date)) for date in dates]
         end = quality["end"]
-        extra = [_cell(end), f"{end['min']}–{end['max']}", f"{end['mean']:.1f}"] if end else ["—"] * 3
+        extra = (
+            [_cell(end), f"{end['min']}–{end['max']}", f"{end['mean']:.1f}"] if end else ["—"] * 3
+        )
         table.add_row(name, *cells, *extra, style="dim" if quality["kind"] == "faction" else "")
     return table
 

@@ -1,0 +1,185 @@
+"""What every analysis shares: the campaign, its boxes of values, and the report.
+
+Two boxes matter. The *declared* box is what the campaign's declarations allow
+(a quality anywhere in ``min..max``, a flag true or false). The *reach* box is
+what play can actually produce (a flag nothing sets stays false; a quality
+nothing raises stays at or below its initial value); ``reach.py`` computes it.
+A condition that cannot hold in the reach box can never hold in a game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ...content.diagnostics import Diagnostic, Severity
+from ...engine.calendar import Quarter
+from ...engine.expressions import (
+    BUILTINS,
+    Binary,
+    Expr,
+    Literal,
+    NameKind,
+    Namespace,
+    Not,
+    names_in,
+)
+from ...engine.model import Campaign, Source
+from .intervals import BOTH, Interval, Value, can_be
+
+__all__ = ["Context", "conjoin", "negate", "quoted"]
+
+TRUE = Literal(True)
+
+
+def conjoin(*parts: Expr | None) -> Expr:
+    """``a and b and ...``, skipping absent parts (no parts: true)."""
+    present = [p for p in parts if p is not None]
+    if not present:
+        return TRUE
+    result = present[0]
+    for part in present[1:]:
+        result = Binary("and", result, part)
+    return result
+
+
+def negate(expr: Expr) -> Expr:
+    return Not(expr)
+
+
+def quoted(text: str) -> str:
+    """A condition's text on one line, quoted for a message."""
+    return "'" + " ".join(text.split()) + "'"
+
+
+@dataclass
+class Context:
+    campaign: Campaign
+    declared: dict[str, Value] = field(default_factory=dict)
+    reach: dict[str, Value] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dead: set[str] = field(default_factory=set)  # ids of events shown never to fire
+
+    def __post_init__(self) -> None:
+        campaign = self.campaign
+        for name, quality in campaign.qualities.items():
+            self.declared[name] = Interval(quality.minimum, quality.maximum)
+        for name in campaign.factions:
+            low, high = campaign.ranges.get(name, (0, 1000))
+            self.declared[name] = Interval(low, high)
+        for name in campaign.flags:
+            self.declared[name] = BOTH
+        if not self.reach:
+            self.reach = dict(self.declared)
+
+    # ------------------------------------------------------------ names and time
+
+    @property
+    def namespace(self) -> Namespace:
+        kinds = {name: NameKind.BUILTIN for name in BUILTINS}
+        kinds.update({name: NameKind.QUALITY for name in self.campaign.qualities})
+        kinds.update({name: NameKind.FACTION for name in self.campaign.factions})
+        kinds.update({name: NameKind.FLAG for name in self.campaign.flags})
+        return Namespace(kinds)
+
+    @property
+    def all_turns(self) -> range:
+        return range(self.campaign.turns)
+
+    @property
+    def last_turn(self) -> range:
+        return range(self.campaign.turns - 1, self.campaign.turns)
+
+    def turns_between(self, first: Quarter, last: Quarter) -> range:
+        start = self.campaign.start
+        low = max(0, first.turns_since(start))
+        high = min(self.campaign.turns - 1, last.turns_since(start))
+        return range(low, high + 1)
+
+    def at(self, box: dict[str, Value], turns: Sequence[int]) -> dict[str, Value]:
+        """The box over a span of turns, with year, quarter and turn spanning them."""
+        first, last = self.campaign.quarter(turns[0]), self.campaign.quarter(turns[-1])
+        same_year = first.year == last.year
+        return {
+            **box,
+            "year": Interval(first.year, last.year),
+            "quarter": Interval(first.number, last.number) if same_year else Interval(1, 4),
+            "turn": Interval(turns[0], turns[-1]),
+        }
+
+    def describe_turns(self, turns: Sequence[int]) -> str:
+        first, last = self.campaign.quarter(turns[0]), self.campaign.quarter(turns[-1])
+        return str(first) if first == last else f"{first} to {last}"
+
+    # ------------------------------------------------------------ reasoning
+
+    def possible(
+        self, expr: Expr, turns: Sequence[int], box: dict[str, Value] | None = None
+    ) -> bool:
+        """Whether ``expr`` can be true at some turn of ``turns`` in ``box`` (default: reach)."""
+        if not turns:
+            return False
+        box = self.reach if box is None else box
+        if not can_be(expr, True, self.at(box, turns)):
+            return False
+        if len(turns) == 1 or not names_in(expr) & set(BUILTINS):
+            return True
+        return any(can_be(expr, True, self.at(box, [turn])) for turn in turns)
+
+    def always(self, expr: Expr, turns: Sequence[int], box: dict[str, Value] | None = None) -> bool:
+        return not self.possible(negate(expr), turns, box)
+
+    def why_never(self, expr: Expr, turns: Sequence[int]) -> str:
+        """Why a condition can never hold: the declarations, the time, or what play can reach."""
+        names = sorted(names_in(expr) - set(BUILTINS))
+        if not self.possible(expr, self.all_turns, self.declared):
+            ranges = [
+                f"{name} is {self.declared[name]}"
+                for name in names
+                if isinstance(self.declared[name], Interval)
+            ]
+            return (
+                "given the declared ranges (" + ", ".join(ranges) + ")"
+                if ranges
+                else ("whatever the state")
+            )
+        if not self.possible(expr, turns, self.declared):
+            return f"in {self.describe_turns(turns)}"
+        reasons = [self.narrowing(name) for name in names]
+        found = [r for r in reasons if r]
+        return "because " + "; ".join(found) if found else "given what the effects can change"
+
+    def narrowing(self, name: str) -> str:
+        """How the reach of a name falls short of its declaration, in words ('' if it does not)."""
+        declared, reached = self.declared[name], self.reach[name]
+        if declared == reached:
+            return ""
+        if not isinstance(reached, Interval):
+            value = "true" if True in reached else "false"
+            verb = "clears" if value == "true" else "sets"
+            return f"nothing {verb} flag {name!r} (it is always {value})"
+        assert isinstance(declared, Interval)
+        parts = []
+        if reached.hi < declared.hi:
+            parts.append(f"nothing raises {name!r} above {reached.hi:g}")
+        if reached.lo > declared.lo:
+            parts.append(f"nothing lowers {name!r} below {reached.lo:g}")
+        return "; ".join(parts)
+
+    # ------------------------------------------------------------ reporting
+
+    def report(self, severity: Severity, source: Source, message: str) -> None:
+        self.diagnostics.append(Diagnostic(severity, source.file, source.line, message))
+
+    def error(self, source: Source, message: str) -> None:
+        self.report(Severity.ERROR, source, message)
+
+    def warning(self, source: Source, message: str) -> None:
+        self.report(Severity.WARNING, source, message)
+
+    def note(self, source: Source, message: str) -> None:
+        self.report(Severity.NOTE, source, message)
+
+
+def listing(ids: Iterable[str]) -> str:
+    return ", ".join(repr(i) for i in ids)
