@@ -22,7 +22,7 @@ ALLOWED = {
 }
 ENGINE_STDLIB = {
     "__future__", "collections", "dataclasses", "datetime", "difflib", "enum", "functools",
-    "itertools", "math", "random", "re", "typing",
+    "itertools", "math", "operator", "random", "re", "typing", "weakref",
 }  # fmt: skip
 FORBIDDEN_CALLS = {"print", "open", "input", "eval", "exec"}
 

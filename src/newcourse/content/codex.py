@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -53,5 +54,5 @@ def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnosti
     body = "\n".join(lines[close + 1 :]).strip()
     if not body:
         return fail(close + 1, f"codex note {meta.id!r} has no text after its front matter")
-    date = meta.date.isoformat() if not isinstance(meta.date, str) else meta.date
+    date = meta.date.isoformat() if isinstance(meta.date, dt.date) else str(meta.date)
     return CodexEntry(meta.id, meta.title, date, tuple(meta.sources), body, Source(name, 1)), []

@@ -204,7 +204,7 @@ class StrategiesFile(_Strict):
 class CodexFrontMatter(_Strict):
     id: Id
     title: str
-    date: str | dt.date = ""
+    date: str | int | dt.date = ""
     sources: list[str] = []
 
 
