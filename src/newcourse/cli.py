@@ -58,6 +58,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `newcourse play | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as error:
+        if os.environ.get("NEWCOURSE_DEBUG"):
+            raise
+        return _fail(
+            f"an internal error stopped the game ({type(error).__name__}: {error}). "
+            "Your last autosave is safe; set NEWCOURSE_DEBUG=1 to see the details, "
+            "and please report it."
+        )
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.table import Table
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,31 +29,35 @@ from .panels import (
     Sidebar,
     TopBar,
     change_content,
+    codex_markdown,
     news_markdown,
     option_prompt,
+    sentence,
     timeline_table,
 )
 from .screens import EndingScreen, NoteScreen, SaveScreen
 from .session import Session
 
-__all__ = ["HELP", "NewCourseApp", "PlayScreen"]
+__all__ = ["HELP", "KEYS", "NewCourseApp", "PlayScreen"]
+
+KEYS = (
+    ("1-9", "choose that option (or move to it with ↑ ↓ and press Enter)"),
+    ("c", "the history note of this event: what really happened, and the sources"),
+    ("t", "your decisions so far, beside what history did"),
+    ("n", "this season's front page again"),
+    ("u", "take back the last decision"),
+    ("s", "save the game under a name (it is also saved after every decision)"),
+    ("Tab", "move between the story and the options; ↑ ↓ PgUp PgDn scroll"),
+    ("?", "this help"),
+    ("q", "leave (the game is saved after every decision)"),
+)
+"""The keys of the game, as the help shows them."""
 
 HELP = """\
-| Key | What it does |
-|---|---|
-| **1**–**9** | choose that option (or move to it with ↑ ↓ and press Enter) |
-| **c** | the history note of this event: what really happened, and the sources |
-| **t** | your decisions so far, beside what history did |
-| **n** | this season's front page again |
-| **u** | take back the last decision |
-| **s** | save the game under a name (it is also saved after every decision) |
-| **Tab** | move between the story and the options; ↑ ↓ PgUp PgDn scroll the story |
-| **?** | this help |
-| **q** | save and leave |
-
 Greyed options are not open to you now; the line under them says why.
-"Chances" are the odds of each outcome; a vote shows how the delegates
-would vote today.
+*Chances* are the odds of each outcome; a vote shows how the delegates
+would vote today. In the sidebar, the small signed number beside a value
+shows how it moved since before your last decision. Esc closes any note.
 """
 
 _NUMBER_KEYS = [
@@ -88,7 +94,7 @@ class PlayScreen(Screen[None]):
             with Vertical(id="main"):
                 with VerticalScroll(id="story"):
                     with Vertical(id="intro", classes="panel") as intro:
-                        intro.border_title = self.campaign_title
+                        intro.border_title = Content(self.campaign_title)
                         yield Markdown(self.session.game.campaign.intro)
                         yield Static(
                             "Read the event below, then press the number of your choice. "
@@ -109,6 +115,7 @@ class PlayScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.show(self.view, opening=True)
         self.query_one("#story").focus()
+        self.tell_notices()
 
     # ------------------------------------------------------------ showing
 
@@ -116,7 +123,8 @@ class PlayScreen(Screen[None]):
         """Show a view; ``opening`` says a new turn has just begun, so the news is shown."""
         self.view = view
         self.query_one(TopBar).show(f"{view.date} · turn {view.turn} of {view.turns}")
-        self.query_one(Sidebar).show(view)
+        game = self.session.game
+        self.query_one(Sidebar).show(view, game.undo().view() if game.can_undo else None)
         self.query_one("#intro").display = view.step == 0
         await self.query_one(ResultPanel).show(view)
         await self._show_news(view, opening)
@@ -129,8 +137,8 @@ class PlayScreen(Screen[None]):
         news.display = opening and bool(view.news or view.changes)
         if not news.display:
             return
-        news.border_title = f"{view.date} · the front page"
-        await self.query_one("#news-items", Markdown).update(news_markdown(view))
+        news.border_title = Content(f"{view.date} · the front page")
+        await self.query_one("#news-items", Markdown).update(news_markdown(view, hints=True))
         changes = change_content(view, view.changes)
         since = self.query_one("#news-changes", Static)
         since.display = bool(changes.plain)
@@ -145,16 +153,16 @@ class PlayScreen(Screen[None]):
             meta.update("")
             await self.query_one("#event-text", Markdown).update("")
             return
-        title.update(event.title)
+        title.update(Content(event.title))
         facts = [event.date]
         if event.codex:
             facts.append("history note: press c")
-        meta.update(" · ".join(facts))
+        meta.update(Content(" · ".join(facts)))
         await self.query_one("#event-text", Markdown).update(event.text)
 
     def _show_options(self, view: TurnView) -> None:
         options = self.query_one("#options", OptionList)
-        options.border_title = view.event.title if view.event else ""
+        options.border_title = Content(view.event.title if view.event else "")
         options.border_subtitle = "1-9 to choose" if view.options else ""
         colours = self.app_colours()
         options.set_options(
@@ -178,15 +186,17 @@ class PlayScreen(Screen[None]):
             return
         option = view.option(number)
         if option is None:
-            self.notify(
+            self.tell(
                 f"There is no option {number}; choose from 1 to {len(view.options)}.",
                 severity="warning",
             )
             return
         if not option.available:
-            self.notify(f"Option {number} is not available: {option.reason}.", severity="warning")
+            self.tell(
+                sentence(f"Option {number} is not available: {option.reason}"), severity="warning"
+            )
             return
-        if await self._attempt(lambda: self.session.choose(option.id)):
+        if self._attempt(lambda: self.session.choose(option.id)):
             await self.after_change(view)
 
     async def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
@@ -196,30 +206,40 @@ class PlayScreen(Screen[None]):
     async def action_undo(self) -> None:
         """Take back the last decision."""
         view = self.view
-        if await self._attempt(self.session.undo):
-            self.notify("The last decision is taken back.")
+        if self._attempt(self.session.undo):
+            self.tell("The last decision is taken back.")
             await self.after_change(view)
 
-    async def _attempt(self, command: Callable[[], None]) -> bool:
+    def _attempt(self, command: Callable[[], None]) -> bool:
         """Run a session command; a refusal or an engine error becomes a notification."""
         try:
             command()
         except Refusal as refusal:
-            self.notify(f"Not possible: {refusal}.", severity="warning")
+            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
             return False
         except EngineError as error:
-            self.notify(
+            self.tell(
                 f"The game met an internal error and could not go on: {error}. "
-                "Your last save is kept.",
+                "Nothing already saved is lost.",
                 severity="error",
                 timeout=30,
             )
             return False
         finally:
-            for notice in self.session.notices:
-                self.notify(notice, severity="error", timeout=15)
-            self.session.notices.clear()
+            self.tell_notices()
         return True
+
+    def tell_notices(self) -> None:
+        """Show what the session had to say (a failed autosave) as notifications."""
+        for notice in self.session.notices:
+            self.tell(notice, severity="error", timeout=15)
+        self.session.notices.clear()
+
+    def tell(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
+        """A notification in plain words (campaign text is never read as markup)."""
+        self.notify(message, severity=severity, timeout=timeout, markup=False)
 
     async def after_change(self, before: TurnView) -> None:
         """Show the game after a decision or an undo; open the ending if it is over."""
@@ -240,11 +260,11 @@ class PlayScreen(Screen[None]):
         event = self.view.event
         entry = self.session.game.campaign.codex.get(event.codex) if event and event.codex else None
         if entry is None:
-            self.notify("This event has no history note.")
+            self.tell("This event has no history note.")
             return
-        sources = "\n".join(f"- {source}" for source in entry.sources)
-        markdown = entry.text + (f"\n\n**Sources**\n\n{sources}" if sources else "")
-        self.app.push_screen(NoteScreen(entry.title, markdown, meta=entry.date, close_keys=("c",)))
+        self.app.push_screen(
+            NoteScreen(entry.title, codex_markdown(entry), meta=entry.date, close_keys=("c",))
+        )
 
     def action_timeline(self) -> None:
         """Open the timeline of decisions beside history."""
@@ -256,14 +276,17 @@ class PlayScreen(Screen[None]):
     def action_news(self) -> None:
         """Open this season's front page again."""
         view = self.view
+        parts = [news_markdown(view)]
         changes = change_content(view, view.changes).plain
-        markdown = news_markdown(view) + (
-            f"\n\n**Since last season:** {changes}" if changes else ""
-        )
+        if changes:
+            parts.append(f"**Since last season:** {changes}")
+        codex = self.session.game.campaign.codex
+        notes = [codex[item.codex] for item in view.news if item.codex and item.codex in codex]
+        parts.extend(codex_markdown(entry, heading=True) for entry in notes)
         self.app.push_screen(
             NoteScreen(
                 "The front page",
-                markdown,
+                "\n\n".join(parts),
                 meta=f"{view.date} · turn {view.turn} of {view.turns}",
                 close_keys=("n",),
             )
@@ -293,6 +316,12 @@ class NewCourseApp(App[None]):
             ending = EndingScreen(self.session.game.campaign.title, view, self.colours())
             await self.push_screen(ending, screen.on_ending_closed)
 
+    def tell(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None:
+        """A notification in plain words (campaign text is never read as markup)."""
+        self.notify(message, severity=severity, timeout=timeout, markup=False)
+
     def colours(self) -> dict[str, str]:
         """The theme's accent, success and error colours, for Rich renderables."""
         variables = self.theme_variables
@@ -304,7 +333,7 @@ class NewCourseApp(App[None]):
     def action_save_game(self) -> None:
         """Ask for a name and save the game."""
         if self.session.store is None:
-            self.notify("Not possible: saving is switched off for this game.", severity="warning")
+            self.tell("Not possible: saving is switched off for this game.", severity="warning")
             return
         self.push_screen(SaveScreen(), self._save_as)
 
@@ -314,13 +343,18 @@ class NewCourseApp(App[None]):
         try:
             path: Path = self.session.save_as(name)
         except Refusal as refusal:
-            self.notify(f"Not possible: {refusal}.", severity="warning")
+            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
             return
-        self.notify(f"Saved as {path.stem}.")
+        self.tell(f"Saved as {path.stem}.")
 
     def action_help(self) -> None:
         """Show the keys."""
-        self.push_screen(NoteScreen("Help", HELP, close_keys=("question_mark",)))
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(style=f"bold {self.colours()['accent']}", justify="right")
+        keys.add_column()
+        for key, meaning in KEYS:
+            keys.add_row(key, meaning)
+        self.push_screen(NoteScreen("Help", HELP, table=keys, close_keys=("question_mark",)))
 
     def action_quit_game(self) -> None:
         """Leave; the game was saved after the last decision."""

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-from ..engine import TurnView
+from ..engine import CodexEntry, TurnView
 from ..engine.state import Change
 from ..engine.view import OptionView, TimelineRow
 from .words import tally_words, vote_forecast
@@ -32,15 +32,18 @@ __all__ = [
     "Sidebar",
     "TopBar",
     "change_content",
+    "codex_markdown",
     "inline_markdown",
     "news_markdown",
     "option_prompt",
+    "sentence",
     "timeline_table",
 ]
 
 GROUPS = ("party", "economy", "world", "resources")
 """The order of the quality groups in the sidebar (as in ``words.status_lines``)."""
 
+# The emphasis that words.markdown_to_text drops; here it becomes bold and italic.
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -54,6 +57,12 @@ def inline_markdown(text: str, base: str = "") -> Text:
         position = match.end()
     out.append(text[position:])
     return out
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with a full stop, unless it already ends a sentence."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
 def _labels(view: TurnView) -> dict[str, str]:
@@ -81,11 +90,26 @@ def change_content(view: TurnView, changes: Iterable[Change]) -> Content:
     return Content("; ").join(parts)
 
 
-def news_markdown(view: TurnView) -> str:
-    """This turn's front page as a Markdown list."""
+def news_markdown(view: TurnView, *, hints: bool = False) -> str:
+    """This turn's front page as a Markdown list; ``hints`` marks items with a history note."""
     if not view.news:
         return "*No news this season.*"
-    return "\n".join("- " + item.text.strip().replace("\n", "\n  ") for item in view.news)
+    items = []
+    for item in view.news:
+        text = item.text.strip().replace("\n", "\n  ")
+        if hints and item.codex:
+            text += " *(history note: press n)*"
+        items.append(f"- {text}")
+    return "\n".join(items)
+
+
+def codex_markdown(entry: CodexEntry, *, heading: bool = False) -> str:
+    """A codex note as Markdown: its text, then its sources (and its title and date, if asked)."""
+    parts = [f"### {entry.title}\n\n*{entry.date}*"] if heading else []
+    parts.append(entry.text.strip())
+    if entry.sources:
+        parts.append("**Sources**\n\n" + "\n".join(f"- {source}" for source in entry.sources))
+    return "\n\n".join(parts)
 
 
 def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableType:
@@ -96,17 +120,17 @@ def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableT
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=2, justify="right")
     grid.add_column(ratio=1)
-    body = inline_markdown(option.text, "" if option.available else "dim")
+    body = inline_markdown(option.text)
     if not option.available:
         body.append("\nNot available: ", "italic")
         body.append(option.reason or "its conditions do not hold", "italic")
     if option.odds:
         chances = " · ".join(f"{odds.label} {odds.percent}%" for odds in option.odds)
-        body.append(f"\nChances: {chances}", "dim" if not option.available else "")
+        body.append(f"\nChances: {chances}")
     if option.vote is not None:
         colour = colours["success"] if option.vote.passed else colours["error"]
         body.append("\n")
-        body.append(vote_forecast(option.vote), colour if option.available else "dim")
+        body.append(vote_forecast(option.vote), colour if option.available else "")
     number = Text(
         str(option.number), style=f"bold {colours['accent']}" if option.available else "dim"
     )
@@ -140,7 +164,7 @@ def timeline_table(rows: tuple[TimelineRow, ...], colours: Mapping[str, str]) ->
             history = Text("≠ ", style=colours["error"]) + inline_markdown(row.history)
         else:
             history = Text("—", style="dim")
-        table.add_row(row.date, row.event, chosen, history)
+        table.add_row(Text(row.date), Text(row.event), chosen, history)
     return table
 
 
@@ -152,12 +176,12 @@ class TopBar(Horizontal):
         self._title, self._when = title, when
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title, classes="top-title")
-        yield Static(self._when, classes="top-when")
+        yield Static(Content(self._title), classes="top-title")
+        yield Static(Content(self._when), classes="top-when")
 
     def show(self, when: str) -> None:
         """Show the date (and turn) on the right."""
-        self.query_one(".top-when", Static).update(when)
+        self.query_one(".top-when", Static).update(Content(when))
 
 
 class MeterRow(Widget):
@@ -175,7 +199,7 @@ class MeterRow(Widget):
         self.fraction = 0.0
         self.delta = 0
         if tooltip:
-            self.tooltip = tooltip
+            self.tooltip = Content(tooltip)
 
     def set(self, value: int, fraction: float, delta: int) -> None:
         """Show a new value; ``fraction`` (0..1) is how far the bar fills."""
@@ -195,45 +219,58 @@ class MeterRow(Widget):
         return content
 
 
-class Sidebar(VerticalScroll):
-    """The date, the shown qualities by group, and the delegates' shares: always in view."""
+class Sidebar(Vertical):
+    """The shown qualities by group and the delegates' shares: always in view.
 
-    can_focus = False
+    The small signed number beside a value is how it moved since before the last
+    decision. When the terminal is short, the gaps and then the quality group
+    headings give way; if the qualities still do not fit they scroll, while the
+    delegates stay pinned at the bottom.
+    """
 
-    def __init__(self, view: TurnView, **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, view: TurnView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._first = view
         self._rows: dict[str, MeterRow] = {}
+        self._headings = 0
 
     def compose(self) -> ComposeResult:
         view = self._first
-        yield Static(id="status-date")
         groups = list(GROUPS) + sorted({q.group for q in view.qualities} - set(GROUPS))
-        for group in groups:
-            shown = [q for q in view.qualities if q.shown and q.group == group]
-            if not shown:
-                continue
-            yield Static(group.capitalize(), classes="group-heading")
-            for quality in shown:
-                row = MeterRow(quality.label, tooltip=quality.description)
-                self._rows[quality.name] = row
-                yield row
+        with VerticalScroll(classes="sidebar-qualities") as qualities:
+            qualities.can_focus = False
+            for group in groups:
+                shown = [q for q in view.qualities if q.shown and q.group == group]
+                if not shown:
+                    continue
+                self._headings += 1
+                yield Static(Content(group.capitalize()), classes="group-heading")
+                for quality in shown:
+                    row = MeterRow(quality.label, tooltip=quality.description)
+                    self._rows[quality.name] = row
+                    yield row
         if view.factions:
-            yield Static("Delegates", classes="group-heading")
-            for faction in view.factions:
-                row = MeterRow(faction.label, "%")
-                self._rows[faction.name] = row
-                yield row
+            self._headings += 1
+            with Vertical(classes="sidebar-delegates"):
+                yield Static("Delegates", classes="group-heading delegates")
+                for faction in view.factions:
+                    row = MeterRow(faction.label, "%", tooltip="share of the party's delegates")
+                    self._rows[faction.name] = row
+                    yield row
 
-    def on_mount(self) -> None:
-        self.show(self._first)
+    def on_resize(self) -> None:
+        height, rows, headings = self.size.height, len(self._rows), self._headings
+        tight = rows + 2 * headings > height
+        self.set_class(tight, "-tight")
+        self.set_class(rows + headings > height, "-tighter")
+        delegates = len(self._first.factions) + (1 if tight else 2) if self._first.factions else 0
+        self.query_one(".sidebar-qualities").styles.max_height = max(3, height - delegates)
 
-    def show(self, view: TurnView) -> None:
-        """Bring every row up to date with the view."""
-        self.query_one("#status-date", Static).update(
-            Content.assemble((view.date, "bold"), f"\nTurn {view.turn} of {view.turns}")
-        )
-        deltas = {c.name: c.delta for c in view.last.changes} if view.last else {}
+    def show(self, view: TurnView, before: TurnView | None = None) -> None:
+        """Bring every row up to date with the view; ``before`` is the view before the
+        last decision, to show what moved."""
+        was = {q.name: q.value for q in before.qualities} if before else {}
+        was_share = {f.name: round(f.share) for f in before.factions} if before else {}
         for quality in view.qualities:
             row = self._rows.get(quality.name)
             if row is not None:
@@ -241,12 +278,13 @@ class Sidebar(VerticalScroll):
                 row.set(
                     quality.value,
                     (quality.value - quality.minimum) / span,
-                    deltas.get(quality.name, 0),
+                    quality.value - was.get(quality.name, quality.value),
                 )
         for faction in view.factions:
             row = self._rows.get(faction.name)
             if row is not None:
-                row.set(round(faction.share), faction.share / 100, 0)
+                share = round(faction.share)
+                row.set(share, faction.share / 100, share - was_share.get(faction.name, share))
 
 
 class ResultPanel(Vertical):
@@ -256,6 +294,7 @@ class ResultPanel(Vertical):
         yield Static(classes="result-head")
         yield Markdown(classes="result-text")
         yield Static(classes="result-changes")
+        yield Static(classes="result-history")
 
     async def show(self, view: TurnView) -> None:
         """Fill the panel from the view, or hide it when nothing was decided yet."""
@@ -264,8 +303,12 @@ class ResultPanel(Vertical):
         if last is None or not view.timeline:
             return
         row = view.timeline[-1]
-        self.border_title = f"{row.date} · {row.event}"
-        head = [Content.assemble(("You chose: ", "bold"), inline_markdown(row.chosen).plain)]
+        self.border_title = Content(f"{row.date} · {row.event}")
+        head = [
+            Content.assemble(
+                ("You chose: ", "bold"), Content.from_rich_text(inline_markdown(row.chosen))
+            )
+        ]
         if last.outcome_label:
             head.append(Content.assemble(("Outcome: ", "bold"), last.outcome_label))
         if last.tally is not None:
@@ -279,3 +322,14 @@ class ResultPanel(Vertical):
         changes_widget = self.query_one(".result-changes", Static)
         changes_widget.display = bool(changes.plain)
         changes_widget.update(Content.assemble(("Changes: ", "bold"), changes))
+        history = self.query_one(".result-history", Static)
+        history.display = last.as_history is not None
+        if last.as_history:
+            history.update(Content.styled("✓ So it went in history too.", "$text-success"))
+        elif last.as_history is False:
+            history.update(
+                Content.assemble(
+                    ("≠ Here you leave history. ", "$text-warning"),
+                    f"The real Opposition chose: {inline_markdown(last.history).plain}",
+                )
+            )

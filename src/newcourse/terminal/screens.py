@@ -14,6 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Markdown, Static
 
@@ -50,15 +51,15 @@ class NoteScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
-            dialog.border_title = self.note_title
+            dialog.border_title = Content(self.note_title)
             dialog.border_subtitle = "Esc: close"
             if self.meta:
-                yield Static(self.meta, classes="note-meta")
+                yield Static(Content(self.meta), classes="note-meta")
             with VerticalScroll(classes="note-body"):
-                if self.markdown:
-                    yield Markdown(self.markdown)
                 if self.table is not None:
                     yield Static(self.table, classes="note-table")
+                if self.markdown:
+                    yield Markdown(self.markdown)
 
     def on_mount(self) -> None:
         self.query_one(".note-body").focus()
@@ -119,7 +120,7 @@ class EndingScreen(Screen[bool]):
         with VerticalScroll(id="ending-body"):
             yield ResultPanel(classes="panel result")
             yield Static("The game is over", id="ending-kicker")
-            yield Static(ending.title, id="ending-title")
+            yield Static(Content(ending.title), id="ending-title")
             yield Markdown(ending.text, id="ending-text")
             if ending.summary:
                 yield Markdown("\n\n".join(ending.summary), id="ending-summary")

@@ -1,0 +1,452 @@
+"""The full-screen player, driven headless by Textual's pilot on the small test campaign."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from newcourse.content import builtin_campaign_path, load_campaign
+from newcourse.engine import Campaign, EngineError
+from newcourse.storage import SaveStore
+from newcourse.terminal.app import NewCourseApp, PlayScreen
+from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
+from newcourse.terminal.session import Session
+
+from ..conftest import MINI
+
+SIZE = (120, 40)
+
+
+def screen_text(app: App[Any]) -> str:
+    """Everything the top screen shows, as plain lines (what a player would read)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def flat(text: str) -> str:
+    """Text with its line breaks and runs of spaces folded, to find wrapped phrases."""
+    words: Iterator[str] = (
+        word for line in text.splitlines() for word in line.strip(" │▏▌").split()
+    )
+    return " ".join(words)
+
+
+def record_notes(app: App[Any]) -> list[str]:
+    """Keep every notification the app shows, in order."""
+    notes: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs: object) -> None:
+        notes.append(message)
+        notify(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+    return notes
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let mounts and Markdown updates finish."""
+    await pilot.pause()
+    await pilot.pause()
+
+
+def new_app(campaign: Campaign, seed: int = 1, store: SaveStore | None = None) -> NewCourseApp:
+    return NewCourseApp(Session.new(campaign, seed, store))
+
+
+@pytest.mark.asyncio
+async def test_the_first_event_opens_with_intro_status_and_options(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert isinstance(app.screen, PlayScreen)
+        assert "The letter" in text
+        assert "8 October 1923 · history note: press c" in text
+        assert "A campaign of three turns for the tests." in text
+        assert "Autumn 1923 · turn 1 of 3" in text
+        assert "1 Keep it inside the Central Committee." in flat(text)
+        assert "2 Publish it." in flat(text)
+        assert "Chances: The members read it 57% · The copies are seized 43%" in flat(text)
+        # The sidebar: shown qualities by group, the delegates; hidden ones stay hidden.
+        for label in ("Party", "Party democracy", "Resources", "Cadres", "Delegates"):
+            assert label in text
+        assert "The Centre" in text and "50%" in text
+        assert "A hidden quality" not in text
+
+
+@pytest.mark.asyncio
+async def test_choosing_advances_and_shows_the_result_first(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert app.session.game.state.step == 1
+        text = flat(screen_text(app))
+        assert "You chose: Keep it inside the Central Committee." in text
+        assert "The letter stays secret." in text
+        assert "Changes: The apparatus 60 → 62 (+2)" in text
+        assert "✓ So it went in history too." in text
+        assert text.index("The letter stays secret.") < text.index("The conference votes.")
+        assert "Expected vote in The conference:" in text
+        # The intro belongs to the first step only.
+        assert "A campaign of three turns for the tests." not in text
+
+
+@pytest.mark.asyncio
+async def test_a_vote_shows_its_tally(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "1")
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert app.session.game.state.step == 2
+        assert "The conference: " in text and "the motion is" in text
+        assert app.session.game.view().event.title in text  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_the_options_list_chooses_with_enter(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#options", OptionList).focus()
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert app.session.game.state.step == 1
+        assert app.session.game.decisions[0].option == "keep_secret"
+
+
+@pytest.mark.asyncio
+async def test_unavailable_options_are_greyed_and_refused(mini: Campaign) -> None:
+    session = Session.new(mini, 1, None)
+    for option in ("publish", "argue_democracy", "agitate"):
+        session.choose(option)
+    while (event := session.game.view().event) is not None and event.id != "work":
+        session.choose(session.game.view().options[0].id)
+    view = session.game.view()
+    assert view.option(2) is not None and not view.option(2).available  # type: ignore[union-attr]
+    app = NewCourseApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+        options = app.screen.query_one("#options", OptionList)
+        assert options.get_option_at_index(1).disabled
+        assert "Not available: needs" in flat(screen_text(app))
+        step = session.game.state.step
+        await pilot.press("2")
+        await settle(pilot)
+        assert session.game.state.step == step
+        assert notes and notes[-1].startswith("Option 2 is not available: needs")
+        await pilot.press("9")
+        assert notes[-1] == "There is no option 9; choose from 1 to 2."
+        assert session.game.state.step == step
+
+
+@pytest.mark.asyncio
+async def test_the_codex_note_opens_and_closes(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, NoteScreen)
+        text = screen_text(app)
+        assert "What really happened to the letter." in text
+        assert "8 October 1923" in text
+        assert "A test source" in text
+        await pilot.press("1")  # no choosing from under a note
+        assert app.session.game.state.step == 0
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("c")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press("c")
+        assert isinstance(app.screen, PlayScreen)
+
+
+@pytest.mark.asyncio
+async def test_an_event_without_a_note_says_so(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+        await pilot.press("1", "c")
+        assert isinstance(app.screen, PlayScreen)
+        assert notes[-1] == "This event has no history note."
+
+
+@pytest.mark.asyncio
+async def test_undo_takes_the_last_decision_back(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+        await pilot.press("u")
+        assert notes[-1] == "Not possible: there is nothing to undo yet."
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.session.game.state.step == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.session.game.state.step == 0
+        assert notes[-1] == "The last decision is taken back."
+        text = screen_text(app)
+        assert "The letter" in text and "You chose:" not in text
+
+
+@pytest.mark.asyncio
+async def test_the_timeline_shows_decisions_beside_history(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, NoteScreen)
+        assert "No decisions yet." in screen_text(app)
+        await pilot.press("escape", "1", "1", "t")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Your timeline beside history" in text
+        assert "Keep it inside the" in text  # the table wraps its cells
+        assert "✓ As in history" in text
+        assert "Argue for democracy." in text and "≠ Stay silent." in text
+        await pilot.press("t")
+        assert isinstance(app.screen, PlayScreen)
+
+
+@pytest.mark.asyncio
+async def test_a_new_turn_opens_with_its_front_page(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        while app.session.game.view().turn == 1:
+            await pilot.press("1")
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert "Winter 1924 · the front page" in text
+        assert "Lenin is dead." in text
+        assert "Since last season:" in text
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteScreen)
+        assert "Lenin is dead." in screen_text(app)
+        await pilot.press("n")
+        assert isinstance(app.screen, PlayScreen)
+
+
+@pytest.mark.asyncio
+async def test_playing_to_the_end_shows_the_ending_and_undo_leaves_it(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(20):
+            if app.session.game.over:
+                break
+            await pilot.press("1")
+        await settle(pilot)
+        ending = app.session.game.view().ending
+        assert ending is not None
+        assert isinstance(app.screen, EndingScreen)
+        text = flat(screen_text(app))
+        assert ending.title in text
+        assert ending.text in text
+        for paragraph in ending.summary:
+            assert paragraph in text
+        assert "Your timeline beside history" in text
+        steps = app.session.game.state.step
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.session.game.state.step == steps - 1
+        await pilot.press("1")
+        await settle(pilot)
+        assert isinstance(app.screen, EndingScreen)
+
+
+@pytest.mark.asyncio
+async def test_a_finished_game_opens_on_its_ending(mini: Campaign) -> None:
+    session = Session.new(mini, 1, None)
+    while not session.game.over:
+        session.choose(session.game.view().options[0].id)
+    app = NewCourseApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        assert session.game.view().ending.title in screen_text(app)  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_save_asks_for_a_name(mini: Campaign, tmp_path: Path) -> None:
+    store = SaveStore(tmp_path, mini.id)
+    app = new_app(mini, store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+        await pilot.press("1")
+        assert store.has("autosave")
+        await pilot.press("s")
+        assert isinstance(app.screen, SaveScreen)
+        await pilot.press(*"my game", "enter")
+        assert isinstance(app.screen, PlayScreen)
+        assert store.has("mygame")
+        assert notes[-1] == "Saved as mygame."
+        await pilot.press("s", "enter")
+        assert store.has("quicksave")
+        await pilot.press("s", "x", "escape")
+        assert isinstance(app.screen, PlayScreen)
+        assert not store.has("x")
+
+
+@pytest.mark.asyncio
+async def test_save_when_saving_is_off_is_refused(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+        await pilot.press("s")
+        assert isinstance(app.screen, PlayScreen)
+        assert notes[-1] == "Not possible: saving is switched off for this game."
+
+
+@pytest.mark.asyncio
+async def test_a_failed_autosave_is_told(mini: Campaign, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    app = new_app(mini, store=SaveStore(blocker, mini.id))
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert any(note.startswith("The autosave could not be written") for note in notes)
+
+
+@pytest.mark.asyncio
+async def test_an_engine_error_is_told_not_raised(
+    mini: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+
+        def broken(option: int | str) -> None:
+            raise EngineError("the campaign has no ending that holds")
+
+        monkeypatch.setattr(app.session, "choose", broken)
+        await pilot.press("1")
+        assert "internal error" in notes[-1]
+        assert isinstance(app.screen, PlayScreen)
+
+
+@pytest.mark.asyncio
+async def test_help_opens_and_closes(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, NoteScreen)
+        text = screen_text(app)
+        assert "take back the last decision" in text
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, PlayScreen)
+
+
+@pytest.mark.asyncio
+async def test_q_quits(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+    assert app.return_code == 0
+
+
+@pytest.mark.asyncio
+async def test_the_event_and_options_fit_a_small_terminal(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "The conference" in text
+        assert "1 Argue for democracy." in text
+        assert "Winter" not in text or "Autumn 1923" in text
+        assert "Choose" in text and "Quit" in text  # the footer's keys
+
+
+@pytest.mark.asyncio
+async def test_campaign_text_is_never_read_as_markup(tmp_path: Path) -> None:
+    folder = tmp_path / "brackets"
+    shutil.copytree(MINI, folder)
+    events = folder / "events" / "autumn.yaml"
+    text = events.read_text(encoding="utf-8")
+    text = text.replace("title: The letter\n", 'title: "[b]The letter[/b] [sic"\n')
+    text = text.replace("unavailable: You need two cadres.", 'unavailable: "Needs [two] [/i]"')
+    events.write_text(text, encoding="utf-8")
+    setup = folder / "campaign.yaml"
+    setup.write_text(
+        setup.read_text(encoding="utf-8").replace("initial: 3, group", "initial: 0, group"),
+        encoding="utf-8",
+    )
+    app = new_app(load_campaign(folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = record_notes(app)
+        assert "[b]The letter[/b] [sic" in screen_text(app)
+        assert "Not available: Needs [two] [/i]" in screen_text(app)
+        await pilot.press("2")
+        assert notes[-1] == "Option 2 is not available: Needs [two] [/i]."
+        await pilot.press("1", "t")
+        await settle(pilot)
+        assert "[b]The" in screen_text(app)
+
+
+def real_campaign() -> Campaign:
+    return load_campaign(builtin_campaign_path())
+
+
+@pytest.mark.asyncio
+async def test_the_real_campaign_plays() -> None:
+    campaign = real_campaign()
+    app = new_app(campaign, seed=7)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        news_notes = [i.codex for i in app.session.game.view().news if i.codex in campaign.codex]
+        if news_notes:
+            await pilot.press("n")
+            assert campaign.codex[news_notes[0]].title in screen_text(app)  # type: ignore[index]
+            await pilot.press("escape")
+        for _ in range(12):
+            view = app.session.game.view()
+            if view.event is None:
+                break
+            assert view.event.title in screen_text(app)
+            choice = next(o for o in view.options if o.available)
+            step = view.step
+            await pilot.press(str(choice.number))
+            await settle(pilot)
+            assert app.session.game.state.step == step + 1
+        if app.session.game.over:
+            assert isinstance(app.screen, EndingScreen)
+
+
+@pytest.mark.asyncio
+async def test_the_sidebar_keeps_every_row_on_a_small_screen() -> None:
+    campaign = real_campaign()
+    app = new_app(campaign)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        view = app.session.game.view()
+        labels = [q.label for q in view.qualities if q.shown] + [f.label for f in view.factions]
+        for label in labels:
+            assert label[:12] in text, label
