@@ -30,11 +30,11 @@ def markdown_to_text(markdown: str, width: int = 78) -> str:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
     out = []
     for paragraph in paragraphs:
-        paragraph = _EMPHASIS.sub(r"\2", paragraph)
         if paragraph.lstrip().startswith(("- ", "* ", "> ", "#")):
-            out.append(paragraph)
+            out.append(_EMPHASIS.sub(r"\2", paragraph))
         else:
-            out.append(textwrap.fill(" ".join(paragraph.split()), width))
+            joined = _EMPHASIS.sub(r"\2", " ".join(paragraph.split()))
+            out.append(textwrap.fill(joined, width))
     return "\n\n".join(out)
 
 
