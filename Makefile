@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: play test setup lint typecheck unit bench schema clean
+.PHONY: play test setup lint typecheck unit bench replays schema clean
 
 play: setup
 	$(BIN)/newcourse play
@@ -31,6 +31,11 @@ unit:
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# Record the regression replays in tests/replays/ again, each from its own seed and
+# strategy, after a content change that is meant to alter them.
+replays: setup
+	$(BIN)/newcourse playtest --replay tests/replays/*.json --update
 
 schema: setup
 	$(BIN)/python -m newcourse.content.schema_export docs/schema

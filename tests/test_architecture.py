@@ -88,6 +88,9 @@ def test_prose_lives_in_campaign_files_not_in_the_engine() -> None:
             and isinstance(node.body[0], ast.Expr)
         }
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if id(node) not in docstrings:
-                    assert len(node.value) < 200, f"{path.name} holds a long text"
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+            ):
+                assert len(node.value) < 200, f"{path.name} holds a long text"

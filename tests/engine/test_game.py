@@ -97,7 +97,7 @@ def test_a_save_that_no_longer_fits_names_both_versions(mini: Campaign) -> None:
     del events["letter"]
     changed = replace(mini, version=2, events=events)
     with pytest.raises(
-        SaveError, match="made with version 1 .* cannot be carried over to version 2"
+        SaveError, match=r"made with version 1 .* cannot be carried over to version 2"
     ):
         Game.from_data(changed, data)
 

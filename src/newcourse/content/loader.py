@@ -194,6 +194,10 @@ class _Builder:
         if kind == "missing":
             message = f"{where}: the required field {field!r} is missing"
             line = doc.line(tuple(path[:-1]))
+        elif kind == "too_short":
+            least = problem.get("ctx", {}).get("min_length", 1)
+            message = f"{where}: {field!r} needs at least {least} item{'s' * (least != 1)}"
+            line = doc.line(tuple(path))
         elif kind == "extra_forbidden":
             known = _known_fields()
             close = difflib.get_close_matches(str(field), known, n=1)

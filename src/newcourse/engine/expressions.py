@@ -24,6 +24,7 @@ Grammar (lowest precedence first)::
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -499,16 +500,16 @@ class Scope:
 Evaluate = Callable[[Scope], "float | bool"]
 
 _ARITHMETIC: dict[str, Callable[[float, float], float | bool]] = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
     "/": lambda a, b: a / b if b else 0.0,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
 
 
@@ -540,12 +541,33 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         return lambda scope: function(*(arg(scope) for arg in args))
     left = compile_expr(expr.left, names)
     right = compile_expr(expr.right, names)
+    # both sides are checked to be true/false, so 'and' and 'or' give true/false
     if expr.op == "and":
-        return lambda scope: bool(left(scope)) and bool(right(scope))
+        return lambda scope: left(scope) and right(scope)
     if expr.op == "or":
-        return lambda scope: bool(left(scope)) or bool(right(scope))
+        return lambda scope: left(scope) or right(scope)
     operation = _ARITHMETIC[expr.op]
+    # The common shapes (a quality against a number, say) read their leaves directly,
+    # saving a call per leaf; the result is the same.
+    left_key, right_key = _value_name(expr.left, names), _value_name(expr.right, names)
+    if left_key is not None and isinstance(expr.right, Literal):
+        constant = expr.right.value
+        return lambda scope: operation(scope.values[left_key], constant)
+    if left_key is not None and right_key is not None:
+        return lambda scope: operation(scope.values[left_key], scope.values[right_key])
+    if left_key is not None:
+        return lambda scope: operation(scope.values[left_key], right(scope))
+    if isinstance(expr.right, Literal):
+        constant = expr.right.value
+        return lambda scope: operation(left(scope), constant)
     return lambda scope: operation(left(scope), right(scope))
+
+
+def _value_name(expr: Expr, names: Namespace) -> str | None:
+    """The name, if ``expr`` is a quality or a faction (read from ``Scope.values``)."""
+    if isinstance(expr, Name) and names.kinds[expr.name] in (NameKind.QUALITY, NameKind.FACTION):
+        return expr.name
+    return None
 
 
 Apply = Callable[[Scope], None]
@@ -558,15 +580,47 @@ def compile_effects(
 
     Number results are rounded half to even and kept within the target's range.
     """
+    additions = _literal_additions(effects, names, ranges)
+    if additions is not None and len(additions) > 1:  # "a += 2; b -= 1": one loop, no calls
+
+        def add_all(scope: Scope) -> None:
+            values = scope.values
+            for target, step, low, high in additions:
+                result = round(values[target] + step)
+                values[target] = high if result > high else low if result < low else result
+
+        return add_all
     steps: list[Callable[[Scope], None]] = [
         _compile_statement(statement, names, ranges) for statement in effects
     ]
+    if len(steps) == 1:
+        return steps[0]
 
     def apply(scope: Scope) -> None:
         for step in steps:
             step(scope)
 
     return apply
+
+
+def _literal_additions(
+    effects: Effect, names: Namespace, ranges: Mapping[str, tuple[int, int]]
+) -> tuple[tuple[str, float, int, int], ...] | None:
+    """(target, amount, low, high) for each statement, if every one adds or takes away
+    a number to a quality or faction; None otherwise."""
+    additions = []
+    for statement in effects:
+        value = statement.value
+        if (
+            statement.op == "="
+            or names.kinds[statement.target] is NameKind.FLAG
+            or not isinstance(value, Literal)
+        ):
+            return None
+        amount = float(value.value)
+        low, high = ranges[statement.target]
+        additions.append((statement.target, amount if statement.op == "+=" else -amount, low, high))
+    return tuple(additions)
 
 
 def _compile_statement(
@@ -585,6 +639,23 @@ def _compile_statement(
         return set_flag
     low, high = ranges[target]
     op = statement.op
+    if isinstance(statement.value, Literal):  # the common "democracy += 5"
+        amount = float(statement.value.value)
+        if op == "=":
+            fixed = min(high, max(low, round(amount)))
+
+            def set_value(scope: Scope) -> None:
+                scope.values[target] = fixed
+
+            return set_value
+        step = amount if op == "+=" else -amount
+
+        def add_literal(scope: Scope) -> None:
+            values = scope.values
+            result = round(values[target] + step)
+            values[target] = high if result > high else low if result < low else result
+
+        return add_literal
 
     def assign(scope: Scope) -> None:
         result = float(value(scope))

@@ -10,11 +10,12 @@ number of decisions made, so the same seed and decisions give the same game.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+import weakref
+from collections.abc import Mapping
 
 from .errors import EngineError, Refusal
 from .expressions import Scope
-from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
+from .model import Campaign, Condition, Ending, Event, Headline, Option, Outcome, Vote
 from .state import Change, Entry, GameState, NewsItem, Resolution, Tally
 
 __all__ = [
@@ -40,10 +41,93 @@ class Dice:
         return random.Random(f"{self.seed}:{purpose}:{step}")
 
 
+# ---------------------------------------------------------------- the campaign's index
+
+
+class _Turn:
+    """What the rules look up in one turn of a campaign, worked out once."""
+
+    __slots__ = ("builtins", "dated", "headlines", "pool", "quarter", "recurring")
+
+    def __init__(self, campaign: Campaign, turn: int) -> None:
+        quarter = campaign.quarter(turn)
+        events = campaign.events.values()
+        self.quarter = quarter
+        self.builtins: Mapping[str, int] = {
+            "year": quarter.year,
+            "quarter": quarter.number,
+            "turn": turn,
+        }
+        self.headlines: tuple[Headline, ...] = tuple(
+            h
+            for h in campaign.headlines
+            if quarter.year == h.date.year and (h.date.month - 1) // 3 == quarter.index
+        )
+        # by (date, id), as they are queued
+        self.dated: tuple[Event, ...] = tuple(
+            sorted(
+                (e for e in events if e.date is not None and e.window[0] == quarter),
+                key=lambda e: (e.date, e.id),
+            )
+        )
+        self.recurring: tuple[Event, ...] = tuple(
+            e for e in events if e.recurring and e.window[0] <= quarter <= e.window[1]
+        )
+        # by id, as they are drawn
+        self.pool: tuple[Event, ...] = tuple(
+            sorted(
+                (
+                    e
+                    for e in events
+                    if e.date is None and not e.recurring and e.window[0] <= quarter <= e.window[1]
+                ),
+                key=lambda e: e.id,
+            )
+        )
+
+
+class _Index:
+    """Per-campaign lookups for the hot path. A campaign is frozen, so they never go stale."""
+
+    __slots__ = ("campaign", "final_endings", "historical", "turns")
+
+    def __init__(self, campaign: Campaign) -> None:
+        self.campaign = weakref.ref(campaign)
+        self.turns = tuple(_Turn(campaign, turn) for turn in range(campaign.turns))
+        self.final_endings = tuple(e for e in campaign.endings if e.final)
+        self.historical = {
+            event.id: tuple(o.id for o in event.options if o.historical)
+            for event in campaign.events.values()
+        }
+
+    def turn(self, campaign: Campaign, turn: int) -> _Turn:
+        if 0 <= turn < len(self.turns):
+            return self.turns[turn]
+        return _Turn(campaign, turn)  # a state built by hand, outside the campaign's dates
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(campaign: Campaign) -> _Index:
+    index = _INDEXES.get(id(campaign))
+    if index is None or index.campaign() is not campaign:
+        index = _INDEXES[id(campaign)] = _Index(campaign)
+        weakref.finalize(campaign, _INDEXES.pop, id(campaign), None)
+    return index
+
+
 def scope_of(campaign: Campaign, state: GameState) -> Scope:
-    quarter = campaign.quarter(state.turn)
-    builtins = {"year": quarter.year, "quarter": quarter.number, "turn": state.turn}
-    return Scope(dict(state.values), set(state.flags), builtins)
+    """A scope on a copy of the state's values and flags: effects may change it."""
+    builtins = _index(campaign).turn(campaign, state.turn).builtins
+    return Scope(dict(state.values), set(state.flags), dict(builtins))
+
+
+def _reading(campaign: Campaign, state: GameState, turn: _Turn | None = None) -> Scope:
+    """A scope on the state itself, for conditions and weights only: nothing may change it."""
+    if turn is None:
+        turn = _index(campaign).turn(campaign, state.turn)
+    return Scope(state.values, state.flags, turn.builtins)  # type: ignore[arg-type]
 
 
 def _holds(condition: Condition | None, scope: Scope) -> bool:
@@ -78,29 +162,38 @@ def _open_turn(
     campaign: Campaign, dice: Dice, state: GameState, news: tuple[NewsItem, ...]
 ) -> GameState:
     """Queue the turn's events; a turn with nothing to decide passes on by itself."""
+    index = _index(campaign)
     while True:
-        scope = scope_of(campaign, state)
-        quarter = campaign.quarter(state.turn)
+        turn = index.turn(campaign, state.turn)
+        scope = _reading(campaign, state, turn)
         headlines = tuple(
-            NewsItem(h.text, h.codex)
-            for h in campaign.headlines
-            if quarter.year == h.date.year
-            and (h.date.month - 1) // 3 == quarter.index
-            and _holds(h.when, scope)
+            NewsItem(h.text, h.codex) for h in turn.headlines if _holds(h.when, scope)
         )
-        changes = tuple(
-            Change(name, state.turn_start[name], value)
-            for name, value in state.values.items()
-            if value != state.turn_start[name]
-        )
-        queue = _queue_events(campaign, dice, state, scope)
-        state = replace(
-            state,
+        turn_start = state.turn_start
+        changes: tuple[Change, ...] = ()
+        if state.values is not turn_start:
+            changes = tuple(
+                [
+                    Change(name, turn_start[name], value)
+                    for name, value in state.values.items()
+                    if value != turn_start[name]
+                ]
+            )
+        queue = _queue_events(campaign, dice, state, scope, turn)
+        events = campaign.events
+        state = GameState(
+            turn=state.turn,
+            values=state.values,
+            flags=state.flags,
             queue=queue,
-            fired=state.fired | {e for e in queue if not campaign.events[e].recurring},
+            fired=state.fired | {e for e in queue if not events[e].recurring},
+            step=state.step,
             news=headlines + news,
             news_changes=changes,
             turn_start=state.values,
+            last=state.last,
+            timeline=state.timeline,
+            ending=state.ending,
         )
         if queue:
             return state
@@ -110,48 +203,35 @@ def _open_turn(
 
 
 def _queue_events(
-    campaign: Campaign, dice: Dice, state: GameState, scope: Scope
+    campaign: Campaign, dice: Dice, state: GameState, scope: Scope, turn: _Turn
 ) -> tuple[str, ...]:
-    quarter = campaign.quarter(state.turn)
+    fired = state.fired
 
-    def eligible(event: Event) -> bool:
-        if event.id in state.fired and not (event.repeatable or event.recurring):
-            return False
-        return _holds(event.when, scope)
-
-    dated = sorted(
-        (
+    def eligible(events: tuple[Event, ...]) -> list[Event]:
+        return [
             e
-            for e in campaign.events.values()
-            if e.date is not None and e.window[0] == quarter and eligible(e)
-        ),
-        key=lambda e: (e.date, e.id),
-    )
-    recurring = [
-        e
-        for e in campaign.events.values()
-        if e.recurring and e.window[0] <= quarter <= e.window[1] and eligible(e)
-    ]
-    pool = [
-        e
-        for e in campaign.events.values()
-        if e.date is None
-        and not e.recurring
-        and e.window[0] <= quarter <= e.window[1]
-        and eligible(e)
-    ]
+            for e in events
+            if (e.repeatable or e.recurring or e.id not in fired)
+            and (e.when is None or e.when.test(scope))
+        ]
+
+    dated = eligible(turn.dated)
+    recurring = eligible(turn.recurring)
+    pool = eligible(turn.pool)
     room = min(campaign.storylets_per_turn, campaign.max_events_per_turn - len(dated))
-    drawn = _draw(pool, scope, max(0, room), dice.stream("draw", state.turn))
+    drawn: list[Event] = []
+    if pool and room > 0:  # a stream nobody draws from changes nothing
+        drawn = _draw(pool, scope, room, dice.stream("draw", state.turn))
     return tuple(e.id for e in [*dated, *drawn, *recurring])
 
 
 def _draw(pool: list[Event], scope: Scope, count: int, rng: random.Random) -> list[Event]:
-    """Draw up to ``count`` storylets by weight, without replacement."""
+    """Draw up to ``count`` storylets by weight, without replacement (``pool`` is by id)."""
     weighted = [(e, max(0.0, float(e.weight.value(scope))) if e.weight else 1.0) for e in pool]
-    weighted = [(e, w) for e, w in sorted(weighted, key=lambda item: item[0].id) if w > 0]
+    weighted = [(e, w) for e, w in weighted if w > 0]
     drawn: list[Event] = []
     while weighted and len(drawn) < count:
-        total = sum(w for _, w in weighted)
+        total = sum([w for _, w in weighted])
         pick = rng.random() * total
         for index, (event, weight) in enumerate(weighted):
             pick -= weight
@@ -167,28 +247,42 @@ def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[
     scope = scope_of(campaign, state)
     news: list[NewsItem] = []
     for rule in campaign.rules:
-        if _holds(rule.when, scope):
+        if rule.when is None or rule.when.test(scope):
             rule.effects.apply(scope)
             if rule.news:
                 news.append(NewsItem(rule.news))
-    state = replace(state, values=scope.values, flags=frozenset(scope.flags), queue=())
-    ending = _ending(campaign, scope, final_only=True)
-    if ending is None and state.turn + 1 >= campaign.turns:
-        ending = _ending(campaign, scope, final_only=False)
+    ending = _ending(_index(campaign).final_endings, scope)
+    last_turn = state.turn + 1 >= campaign.turns
+    if ending is None and last_turn:
+        ending = _ending(campaign.endings, scope)
         if ending is None:
             raise EngineError(f"campaign {campaign.id!r} has no ending that holds at its end")
-    if ending is not None:
-        return replace(state, ending=ending.id), tuple(news)
-    return replace(state, turn=state.turn + 1), tuple(news)
+    state = GameState(
+        turn=state.turn if ending is not None else state.turn + 1,
+        values=scope.values,
+        flags=frozenset(scope.flags),
+        queue=(),
+        fired=state.fired,
+        step=state.step,
+        news=state.news,
+        news_changes=state.news_changes,
+        turn_start=state.turn_start,
+        last=state.last,
+        timeline=state.timeline,
+        ending=ending.id if ending is not None else None,
+    )
+    return state, tuple(news)
 
 
-def _ending(campaign: Campaign, scope: Scope, *, final_only: bool) -> Ending | None:
-    candidates = [
-        e for e in campaign.endings if (e.final or not final_only) and _holds(e.when, scope)
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda e: e.priority)
+def _ending(endings: tuple[Ending, ...], scope: Scope) -> Ending | None:
+    """The highest-priority ending that holds (the first of equals)."""
+    best: Ending | None = None
+    for ending in endings:
+        if (best is None or ending.priority > best.priority) and (
+            ending.when is None or ending.when.test(scope)
+        ):
+            best = ending
+    return best
 
 
 # ---------------------------------------------------------------- decisions
@@ -204,7 +298,10 @@ def is_visible(option: Option, scope: Scope) -> bool:
 
 
 def is_available(option: Option, scope: Scope) -> bool:
-    return _holds(option.visible, scope) and _holds(option.requires, scope)
+    visible, requires = option.visible, option.requires
+    return (visible is None or bool(visible.test(scope))) and (
+        requires is None or bool(requires.test(scope))
+    )
 
 
 def outcome_odds(option: Option, scope: Scope) -> list[tuple[Outcome, float]]:
@@ -243,7 +340,9 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     if event is None:
         raise EngineError("a game that is not over has no event to decide")
     option = event.option(option_id)
-    scope = scope_of(campaign, state)
+    index = _index(campaign)
+    builtins = index.turn(campaign, state.turn).builtins  # effects never change built-ins
+    scope = Scope(dict(state.values), set(state.flags), builtins)
     if option is None or not is_visible(option, scope):
         numbers = ", ".join(o.id for o in event.options if is_visible(o, scope))
         raise Refusal(f"{event.title!r} has no option {option_id!r}; the options are: {numbers}")
@@ -270,7 +369,25 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     if outcome is not None and outcome.effects is not None:
         outcome.effects.apply(scope)
 
-    historical_ids = [o.id for o in event.options if o.historical]
+    historical_ids = index.historical[event.id]
+    values, flags = scope.values, scope.flags
+    if len(values) == len(state.values):  # the same names in the same order: walk both
+        changes = [
+            Change(name, before, after)
+            for (name, before), after in zip(state.values.items(), values.values(), strict=True)
+            if after != before
+        ]
+    else:  # effects added a name a hand-made state lacked
+        changes = [
+            Change(name, before, values[name])
+            for name, before in state.values.items()
+            if values[name] != before
+        ]
+    flags_set: tuple[str, ...] = ()
+    flags_cleared: tuple[str, ...] = ()
+    if flags != state.flags:
+        flags_set = tuple(sorted(flags - state.flags))
+        flags_cleared = tuple(sorted(state.flags - flags))
     entry = Entry(
         turn=state.turn,
         event_id=event.id,
@@ -283,28 +400,29 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         option_id=option.id,
         outcome_id=outcome.id if outcome else None,
         outcome_label=outcome.label if outcome else "",
-        result="\n\n".join(p for p in (option.result, outcome.result if outcome else "") if p),
+        result=_joined(option.result, outcome.result if outcome else ""),
         tally=tally,
-        changes=tuple(
-            Change(name, before, scope.values[name])
-            for name, before in state.values.items()
-            if scope.values[name] != before
-        ),
-        flags_set=tuple(sorted(scope.flags - state.flags)),
-        flags_cleared=tuple(sorted(state.flags - scope.flags)),
+        changes=tuple(changes),
+        flags_set=flags_set,
+        flags_cleared=flags_cleared,
         as_history=entry.historical,
         history=" / ".join(o.text for o in event.options if o.historical)
         if entry.historical is False
         else "",
     )
-    state = replace(
-        state,
-        values=scope.values,
-        flags=frozenset(scope.flags),
+    state = GameState(
+        turn=state.turn,
+        values=values,
+        flags=frozenset(flags),
         queue=state.queue[1:],
+        fired=state.fired,
         step=state.step + 1,
+        news=state.news,
+        news_changes=state.news_changes,
+        turn_start=state.turn_start,
         last=resolution,
         timeline=(*state.timeline, entry),
+        ending=state.ending,
     )
     if state.queue:
         return _drop_stale(campaign, dice, state)
@@ -313,10 +431,28 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
 
 def _drop_stale(campaign: Campaign, dice: Dice, state: GameState) -> GameState:
     """Events queued at the turn's start whose condition no longer holds are dropped."""
-    scope = scope_of(campaign, state)
-    queue = tuple(e for e in state.queue if _holds(campaign.events[e].when, scope))
+    events = campaign.events
+    if all(events[e].when is None for e in state.queue):
+        return state  # nothing queued can lapse
+    scope = _reading(campaign, state)
+    queue = tuple(e for e in state.queue if (when := events[e].when) is None or when.test(scope))
+    if len(queue) == len(state.queue):
+        return state
     dropped = set(state.queue) - set(queue)
-    state = replace(state, queue=queue, fired=state.fired - dropped)
+    state = GameState(
+        turn=state.turn,
+        values=state.values,
+        flags=state.flags,
+        queue=queue,
+        fired=state.fired - dropped,
+        step=state.step,
+        news=state.news,
+        news_changes=state.news_changes,
+        turn_start=state.turn_start,
+        last=state.last,
+        timeline=state.timeline,
+        ending=state.ending,
+    )
     return state if queue else _end_of_queue(campaign, dice, state)
 
 
@@ -325,3 +461,10 @@ def _end_of_queue(campaign: Campaign, dice: Dice, state: GameState) -> GameState
     if state.over:
         return state
     return _open_turn(campaign, dice, state, news)
+
+
+def _joined(first: str, second: str) -> str:
+    """The option's and the outcome's prose, as paragraphs (either may be empty)."""
+    if first and second:
+        return f"{first}\n\n{second}"
+    return first or second

@@ -1,10 +1,12 @@
 """What every analysis shares: the campaign, its boxes of values, and the report.
 
-Two boxes matter. The *declared* box is what the campaign's declarations allow
-(a quality anywhere in ``min..max``, a flag true or false). The *reach* box is
-what play can actually produce (a flag nothing sets stays false; a quality
-nothing raises stays at or below its initial value); ``reach.py`` computes it.
-A condition that cannot hold in the reach box can never hold in a game.
+Three kinds of box matter. The *declared* box is what the campaign's
+declarations allow (a quality anywhere in ``min..max``, a flag true or false).
+The *reach* box is what play can actually produce (a flag nothing sets stays
+false; a quality nothing raises stays at or below its initial value), and the
+*timeline* is the reach box of each turn (a flag set only by a 1924 event is
+false in 1923); ``reach.py`` computes both. A condition that cannot hold in a
+turn's box can never hold in that turn of a game.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from ...engine.expressions import (
 from ...engine.model import Campaign, Source
 from .intervals import BOTH, Interval, Value, can_be
 
-__all__ = ["Context", "conjoin", "negate", "quoted"]
+__all__ = ["Context", "conjoin", "listing", "negate", "quoted"]
 
 TRUE = Literal(True)
+_LARGE = 1e9  # "any number": large but finite, so that interval sums never meet inf - inf
 
 
 def conjoin(*parts: Expr | None) -> Expr:
@@ -54,11 +57,15 @@ def quoted(text: str) -> str:
 
 @dataclass
 class Context:
+    """One campaign under analysis, with its boxes and the diagnostics found so far."""
+
     campaign: Campaign
     declared: dict[str, Value] = field(default_factory=dict)
     reach: dict[str, Value] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    timeline: list[dict[str, Value]] = field(default_factory=list)  # the reach box of each turn
     dead: set[str] = field(default_factory=set)  # ids of events shown never to fire
+    witness_budget: int = 30_000  # concrete states to try in all, to keep the check fast
 
     def __post_init__(self) -> None:
         campaign = self.campaign
@@ -116,9 +123,12 @@ class Context:
     def possible(
         self, expr: Expr, turns: Sequence[int], box: dict[str, Value] | None = None
     ) -> bool:
-        """Whether ``expr`` can be true at some turn of ``turns`` in ``box`` (default: reach)."""
+        """Whether ``expr`` can be true at some turn of ``turns`` in ``box``; by default in
+        each turn's reach box (the timeline), else in the reach box."""
         if not turns:
             return False
+        if box is None and self.timeline:
+            return self._possible_in_time(expr, turns)
         box = self.reach if box is None else box
         if not can_be(expr, True, self.at(box, turns)):
             return False
@@ -126,28 +136,58 @@ class Context:
             return True
         return any(can_be(expr, True, self.at(box, [turn])) for turn in turns)
 
+    def box_at(self, turn: int) -> dict[str, Value]:
+        """What play can reach by ``turn``."""
+        return self.timeline[turn] if self.timeline else self.reach
+
+    def _possible_in_time(self, expr: Expr, turns: Sequence[int]) -> bool:
+        # the boxes only grow with time: the last turn's box holds all the others
+        if not can_be(expr, True, self.at(self.timeline[turns[-1]], turns)):
+            return False
+        if len(turns) == 1 or not names_in(expr) & set(BUILTINS):
+            return True
+        return any(can_be(expr, True, self.at(self.timeline[t], [t])) for t in turns)
+
     def always(self, expr: Expr, turns: Sequence[int], box: dict[str, Value] | None = None) -> bool:
         return not self.possible(negate(expr), turns, box)
 
-    def why_never(self, expr: Expr, turns: Sequence[int]) -> str:
-        """Why a condition can never hold: the declarations, the time, or what play can reach."""
+    def why_never(
+        self, own: Expr, turns: Sequence[int], given: Expr | None = None, what: str = ""
+    ) -> str:
+        """Why a condition can never hold (together with ``given``, the condition ``what``
+        names, when there is one): itself, the declarations, the time, or what play can
+        reach; the first of these that explains it."""
+        expr = conjoin(given, own)
         names = sorted(names_in(expr) - set(BUILTINS))
+        if not self.possible(own, self.all_turns, self.unbounded):
+            return "it contradicts itself"
+        if not self.possible(expr, self.all_turns, self.unbounded):
+            return f"it contradicts {what}"
         if not self.possible(expr, self.all_turns, self.declared):
             ranges = [
-                f"{name} is {self.declared[name]}"
+                f"{name} {value.span}"
                 for name in names
-                if isinstance(self.declared[name], Interval)
+                if isinstance(value := self.declared[name], Interval)
             ]
-            return (
-                "given the declared ranges (" + ", ".join(ranges) + ")"
-                if ranges
-                else ("whatever the state")
-            )
+            if len(ranges) == 1:
+                return f"given its range: {ranges[0]}"
+            return "given their ranges: " + ", ".join(ranges)
         if not self.possible(expr, turns, self.declared):
-            return f"in {self.describe_turns(turns)}"
-        reasons = [self.narrowing(name) for name in names]
-        found = [r for r in reasons if r]
-        return "because " + "; ".join(found) if found else "given what the effects can change"
+            return f"not in {self.describe_turns(turns)}"
+        if not self.possible(expr, turns, self.reach):
+            found = [reason for reason in map(self.narrowing, names) if reason]
+        else:
+            found = [self.narrowing_in_time(name, turns[-1]) for name in names]
+        found = [reason for reason in found if reason]
+        return "; ".join(found) if found else "not with the values play can reach"
+
+    @property
+    def unbounded(self) -> dict[str, Value]:
+        """Every number free (within a large bound), every flag either way."""
+        return {
+            name: Interval(-_LARGE, _LARGE) if isinstance(value, Interval) else BOTH
+            for name, value in self.declared.items()
+        }
 
     def narrowing(self, name: str) -> str:
         """How the reach of a name falls short of its declaration, in words ('' if it does not)."""
@@ -155,15 +195,31 @@ class Context:
         if declared == reached:
             return ""
         if not isinstance(reached, Interval):
-            value = "true" if True in reached else "false"
-            verb = "clears" if value == "true" else "sets"
-            return f"nothing {verb} flag {name!r} (it is always {value})"
+            return f"nothing {'clears' if True in reached else 'sets'} flag {name!r}"
         assert isinstance(declared, Interval)
         parts = []
         if reached.hi < declared.hi:
             parts.append(f"nothing raises {name!r} above {reached.hi:g}")
         if reached.lo > declared.lo:
             parts.append(f"nothing lowers {name!r} below {reached.lo:g}")
+        return "; ".join(parts)
+
+    def narrowing_in_time(self, name: str, turn: int) -> str:
+        """How a name's box at ``turn`` falls short of its reach, in words ('' if it does not)."""
+        now, later = self.timeline[turn][name], self.reach[name]
+        if now == later:
+            return ""
+        later_turns = range(turn, len(self.timeline))
+        first = next((t for t in later_turns if self.timeline[t][name] != now), None)
+        when = "the end" if first is None else str(self.campaign.quarter(first))
+        if not isinstance(now, Interval):
+            return f"nothing {'clears' if True in now else 'sets'} flag {name!r} before {when}"
+        assert isinstance(later, Interval)
+        parts = []
+        if now.hi < later.hi:
+            parts.append(f"nothing raises {name!r} above {now.hi:g} before {when}")
+        if now.lo > later.lo:
+            parts.append(f"nothing lowers {name!r} below {now.lo:g} before {when}")
         return "; ".join(parts)
 
     # ------------------------------------------------------------ reporting

@@ -29,6 +29,7 @@ __all__ = [
     "can_be",
     "evaluate",
     "hull",
+    "join",
     "refine",
     "truth",
 ]
@@ -63,8 +64,13 @@ class Interval:
     def __contains__(self, value: float) -> bool:
         return self.lo <= value <= self.hi
 
-    def __str__(self) -> str:
+    @property
+    def span(self) -> str:
+        """``lo..hi``, even when they are equal (for declared ranges)."""
         return f"{_number(self.lo)}..{_number(self.hi)}"
+
+    def __str__(self) -> str:
+        return _number(self.lo) if self.is_point else self.span
 
 
 Value = Interval | Truth
@@ -89,6 +95,13 @@ def number(value: Value) -> Interval:
     return value
 
 
+def join(first: Value, second: Value) -> Value:
+    """The smallest value set holding both."""
+    if isinstance(first, Interval):
+        return first.join(number(second))
+    return first | truth(second)
+
+
 def hull(
     first: dict[str, Value] | None, second: dict[str, Value] | None
 ) -> dict[str, Value] | None:
@@ -97,14 +110,7 @@ def hull(
         return second
     if second is None:
         return first
-    joined: dict[str, Value] = {}
-    for name, a in first.items():
-        b = second[name]
-        if isinstance(a, Interval):
-            joined[name] = a.join(number(b))
-        else:
-            joined[name] = a | truth(b)
-    return joined
+    return {name: join(value, second[name]) for name, value in first.items()}
 
 
 # ---------------------------------------------------------------- evaluating
@@ -275,9 +281,8 @@ def _compare_refine(
             return _refine(left, right.value is (op == "=="), box)
         if isinstance(left, Literal) and isinstance(left.value, bool):
             return _refine(right, left.value is (op == "=="), box)
-        return box if (op == "==") in _binary(Binary(op, left, right), box) else None
-    x, y = a, number(b)
-    narrowed = _project(left, _bound(op, y), box)
+        return box if True in _binary(Binary(op, left, right), box) else None
+    narrowed = _project(left, _bound(op, number(b)), box)
     if narrowed is None:
         return None
     x = number(evaluate(left, narrowed))

@@ -7,10 +7,14 @@ until nothing changes: a flag nothing sets stays at its initial value, a
 quality that only ever rises never falls below where it starts. A quality that
 can rise at all may rise to its maximum (effects repeat from turn to turn).
 
-Sites whose conditions can never hold in the box are dropped and the box is
-computed again, until the set of live sites is stable. Each step only removes
-sites that provably never apply, so the result still holds every state a game
-can reach.
+The *timeline* then gives each turn its own box: the initial values joined
+with whatever the sites whose window has begun by that turn can write. A flag
+set only by a 1924 event is false throughout 1923.
+
+Sites whose conditions can never hold (in their turns' boxes) are dropped and
+both are computed again, until the set of live sites is stable. Each step only
+removes sites that provably never apply, so the boxes still hold every state a
+game can reach.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from ...engine.expressions import Assign, Expr
 from ...engine.model import Campaign, Effects, Source
 from .context import Context, conjoin
-from .intervals import Interval, Value, evaluate, number, refine, truth
+from .intervals import Interval, Value, evaluate, join, number, refine, truth
 
 __all__ = ["Site", "compute_reach", "sites"]
 
@@ -32,12 +36,10 @@ _ROUNDS = 40  # box updates before the remaining changes are widened to the full
 class Site:
     """Effects applied together, and the condition that holds when they apply."""
 
-    what: str
     guard: Expr
     turns: range
     effects: tuple[Effects, ...]
     source: Source
-    event: str | None = None
 
     @property
     def statements(self) -> Iterator[Assign]:
@@ -46,6 +48,7 @@ class Site:
 
 
 def sites(ctx: Context) -> list[Site]:
+    """Every place where effects apply: each option's result, and each world rule."""
     campaign = ctx.campaign
     found: list[Site] = []
     for event in campaign.events.values():
@@ -60,15 +63,14 @@ def sites(ctx: Context) -> list[Site]:
             results = list(option.outcomes)
             if option.vote is not None:
                 results += [option.vote.passed, option.vote.failed]
-            what = f"event {event.id!r}, option {option.id!r}"
             if not results:
-                found.append(Site(what, guard, turns, own, option.source, event.id))
+                found.append(Site(guard, turns, own, option.source))
             for result in results:
                 effects = own + ((result.effects,) if result.effects else ())
-                found.append(Site(what, guard, turns, effects, result.source, event.id))
+                found.append(Site(guard, turns, effects, result.source))
     for rule in campaign.rules:
         guard = conjoin(rule.when.tree if rule.when else None)
-        found.append(Site(f"rule {rule.id!r}", guard, ctx.all_turns, (rule.effects,), rule.source))
+        found.append(Site(guard, ctx.all_turns, (rule.effects,), rule.source))
     return found
 
 
@@ -83,15 +85,52 @@ def initial_box(campaign: Campaign) -> dict[str, Value]:
     return box
 
 
-def compute_reach(ctx: Context) -> tuple[dict[str, Value], list[Site]]:
-    """The reach box, and the sites that can apply (see the module's docstring)."""
+def compute_reach(ctx: Context) -> list[Site]:
+    """Set the context's reach box and timeline; return the sites that can apply.
+
+    See the module's docstring. Each round only drops sites that are shown never
+    to apply, so the boxes of every round hold every state a game can reach.
+    """
     live = sites(ctx)
     while True:
-        box = _widen(ctx, live)
-        still = [s for s in live if s.turns and ctx.possible(s.guard, s.turns, box)]
+        ctx.reach = _widen(ctx, live)
+        ctx.timeline = _timeline(ctx, live)
+        still = [s for s in live if s.turns and ctx.possible(s.guard, s.turns)]
         if len(still) == len(live):
-            return box, live
+            return live
         live = still
+
+
+def _timeline(ctx: Context, live: Sequence[Site]) -> list[dict[str, Value]]:
+    """The box of each turn: the initial values joined with what the sites that can
+    have applied by then (their window has begun) can produce. A flag set only by
+    a 1924 event is false throughout 1923."""
+    produced: dict[int, list[dict[str, Value]]] = {}
+    for site in live:
+        if site.turns:
+            produced.setdefault(site.turns[0], []).append(_outputs(ctx, site, ctx.reach))
+    current = initial_box(ctx.campaign)
+    boxes = []
+    for turn in ctx.all_turns:
+        for outputs in produced.get(turn, []):
+            for name, value in outputs.items():
+                current[name] = join(current[name], value)
+        boxes.append(dict(current))
+    return boxes
+
+
+def _outputs(ctx: Context, site: Site, box: dict[str, Value]) -> dict[str, Value]:
+    """The values a site's effects can write, from states in ``box``."""
+    local = refine(site.guard, True, ctx.at(box, site.turns))
+    written: dict[str, Value] = {}
+    if local is None:
+        return written
+    for statement in site.statements:
+        after = _after(ctx, statement, local)
+        local[statement.target] = after
+        old = written.get(statement.target)
+        written[statement.target] = after if old is None else join(old, after)
+    return written
 
 
 def _widen(ctx: Context, live: Sequence[Site]) -> dict[str, Value]:
@@ -121,10 +160,11 @@ def _apply(ctx: Context, site: Site, box: dict[str, Value]) -> set[str]:
         after = _after(ctx, statement, local)
         local[target] = after
         before = box[target]
-        if isinstance(before, Interval):
-            grown = _grow(ctx, statement, before, number(after))
-        else:
-            grown = before | truth(after)
+        grown: Value = (
+            _grow(ctx, statement, before, number(after))
+            if isinstance(before, Interval)
+            else before | truth(after)
+        )
         if grown != before:
             box[target] = grown
             changed.add(target)

@@ -6,7 +6,9 @@ import io
 import math
 from typing import Any
 
-__all__ = ["endings_svg", "qualities_svg"]
+__all__ = ["Charts", "endings_svg", "make_charts", "qualities_svg"]
+
+Charts = dict[str, str]  # "endings", "qualities" -> SVG text
 
 
 def _pyplot() -> Any:
@@ -88,3 +90,8 @@ def qualities_svg(data: dict[str, Any], kind: str = "quality") -> str:
     figure.suptitle("Qualities at the start of each turn", fontsize=11)
     figure.tight_layout()
     return _svg(figure)
+
+
+def make_charts(data: dict[str, Any]) -> Charts:
+    """Every chart of the report, drawn once for all the files that show them."""
+    return {"endings": endings_svg(data), "qualities": qualities_svg(data)}

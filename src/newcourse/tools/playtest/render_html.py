@@ -6,13 +6,14 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .charts import endings_svg, qualities_svg
+from .charts import Charts, make_charts
 from .render_terminal import biggest_shift, sample_turns
 
 __all__ = ["write_html"]
 
 _STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+body { font: 15px/1.45 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto;
+       padding: 0 1rem; color: #222; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 13px; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.6rem; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -34,7 +35,7 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int]) -> str:
     return "".join(out)
 
 
-def render_html(data: dict[str, Any]) -> str:
+def render_html(data: dict[str, Any], charts: Charts | None = None) -> str:
     campaign = data["campaign"]
     strategy = data["strategy"]
     how = strategy["name"] + (f" → {strategy['target']}" if "target" in strategy else "")
@@ -45,19 +46,22 @@ def render_html(data: dict[str, Any]) -> str:
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>Playtest of {escape(campaign['title'])} (v{campaign['version']})</h1>",
         f"<p>{data['games']:,} games with the strategy <b>{escape(how)}</b>, seed "
-        f"{data['seed']}; {data['decisions']:,} decisions, {data['mean_decisions']:.1f} a game.</p>",
+        f"{data['seed']}; {data['decisions']:,} decisions, "
+        f"{data['mean_decisions']:.1f} a game.</p>",
     ]
     if data["interrupted"]:
         parts.append(
             f'<p class="note">Interrupted: {data["games"]:,} of {data["requested"]:,} games.</p>'
         )
     if data["games"]:
-        parts += _endings(data) + _coverage(data) + _qualities(data) + _decisive(data)
+        svg = charts if charts is not None else make_charts(data)
+        parts += _endings(data, svg["endings"]) + _coverage(data)
+        parts += _qualities(data, svg["qualities"]) + _decisive(data)
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
 
-def _endings(data: dict[str, Any]) -> list[str]:
+def _endings(data: dict[str, Any], chart: str) -> list[str]:
     rows = [
         [
             r["id"],
@@ -72,7 +76,7 @@ def _endings(data: dict[str, Any]) -> list[str]:
     return [
         "<h2>Endings</h2>",
         _table(["ending", "title", "games", "share", "95% CI", "example seed"], rows, {2, 3, 4, 5}),
-        f"<figure>{endings_svg(data)}</figure>",
+        f"<figure>{chart}</figure>",
     ]
 
 
@@ -97,8 +101,8 @@ def _coverage(data: dict[str, Any]) -> list[str]:
     return parts
 
 
-def _qualities(data: dict[str, Any]) -> list[str]:
-    parts = ["<h2>Qualities by date</h2>", f"<figure>{qualities_svg(data)}</figure>"]
+def _qualities(data: dict[str, Any], chart: str) -> list[str]:
+    parts = ["<h2>Qualities by date</h2>", f"<figure>{chart}</figure>"]
     for name, quality in data["qualities"].items():
         rows = [
             [
@@ -148,5 +152,5 @@ def _decisive(data: dict[str, Any]) -> list[str]:
     ]
 
 
-def write_html(data: dict[str, Any], path: Path) -> None:
-    path.write_text(render_html(data), encoding="utf-8")
+def write_html(data: dict[str, Any], path: Path, charts: Charts | None = None) -> None:
+    path.write_text(render_html(data, charts), encoding="utf-8")

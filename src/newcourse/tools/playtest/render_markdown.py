@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .charts import endings_svg, qualities_svg
+from .charts import Charts, make_charts
 from .render_terminal import biggest_shift
 
 __all__ = ["write_markdown"]
@@ -18,9 +18,9 @@ def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return [line(head), "|" + "---|" * len(head), *(line(r) for r in rows), ""]
 
 
-def write_markdown(data: dict[str, Any], path: Path) -> list[Path]:
+def write_markdown(data: dict[str, Any], path: Path, charts: Charts | None = None) -> list[Path]:
     """Write the report to ``path`` and its charts beside it. Returns every file written."""
-    charts = {
+    files = {
         "endings": path.with_name(f"{path.stem}-endings.svg"),
         "qualities": path.with_name(f"{path.stem}-qualities.svg"),
     }
@@ -37,12 +37,13 @@ def write_markdown(data: dict[str, Any], path: Path) -> list[Path]:
         lines += [f"*Interrupted: {data['games']:,} of {data['requested']:,} games.*", ""]
     written = [path]
     if data["games"]:
-        charts["endings"].write_text(endings_svg(data), encoding="utf-8")
-        charts["qualities"].write_text(qualities_svg(data), encoding="utf-8")
-        written += list(charts.values())
-        lines += _endings(data, charts["endings"].name)
+        svg = charts if charts is not None else make_charts(data)
+        for key, file in files.items():
+            file.write_text(svg[key], encoding="utf-8")
+        written += list(files.values())
+        lines += _endings(data, files["endings"].name)
         lines += _coverage(data)
-        lines += _qualities(data, charts["qualities"].name)
+        lines += _qualities(data, files["qualities"].name)
         lines += _decisive(data)
     path.write_text("\n".join(lines), encoding="utf-8")
     return written

@@ -29,9 +29,11 @@ def print_report(data: dict[str, Any], console: Console, elapsed: float | None =
         )
     if not games:
         return
-    console.print(_endings(data))
+    console.print(_endings(data, wide=console.width >= 100))
     _coverage(data, console)
-    console.print(_qualities(data))
+    console.print(
+        _qualities(data, columns=max(2, min(TERMINAL_COLUMNS, (console.width - 50) // 14)))
+    )
     if data["decisive"]:
         console.print(_decisive(data))
     if elapsed:
@@ -41,30 +43,27 @@ def print_report(data: dict[str, Any], console: Console, elapsed: float | None =
         )
 
 
-def _endings(data: dict[str, Any]) -> Table:
+def _endings(data: dict[str, Any], wide: bool) -> Table:
     table = Table(title="Endings", title_justify="left")
-    table.add_column("ending")
-    table.add_column("title")
-    table.add_column("games", justify="right")
-    table.add_column("share", justify="right")
-    table.add_column("95% CI", justify="right")
-    table.add_column("", min_width=10)
-    table.add_column("example seed", justify="right")
+    table.add_column("ending", overflow="fold")
+    if wide:
+        table.add_column("title")
+    table.add_column("games", justify="right", no_wrap=True)
+    table.add_column("share", justify="right", no_wrap=True)
+    table.add_column("95% CI", justify="right", no_wrap=True)
+    if wide:
+        table.add_column("", min_width=10, no_wrap=True)
+    table.add_column("example seed", justify="right", no_wrap=True)
     for row in data["endings"]:
         low, high = row["ci95"]
         bar = "█" * round(row["share"] * 20)
         seed = "" if row["example_seed"] is None else str(row["example_seed"])
         style = "dim" if not row["count"] else ""
-        table.add_row(
-            row["id"],
-            row["title"],
-            f"{row['count']:,}",
-            f"{row['share']:.1%}",
-            f"{low:.1%}–{high:.1%}",
-            bar,
-            seed,
-            style=style,
-        )
+        cells = [row["id"], f"{row['count']:,}", f"{row['share']:.1%}", f"{low:.1%}–{high:.1%}"]
+        if wide:
+            cells[1:1] = [row["title"]]
+            cells.append(bar)
+        table.add_row(*cells, seed, style=style)
     return table
 
 
@@ -92,17 +91,17 @@ def sample_turns(by_turn: list[dict[str, Any]], count: int) -> list[dict[str, An
     return [by_turn[i] for i in picks]
 
 
-def _qualities(data: dict[str, Any]) -> Table:
+def _qualities(data: dict[str, Any], columns: int) -> Table:
     qualities = data["qualities"]
     first = next(iter(qualities.values()))
-    dates = [row["date"] for row in sample_turns(first["by_turn"], TERMINAL_COLUMNS)]
+    dates = [row["date"] for row in sample_turns(first["by_turn"], columns)]
     table = Table(title="Qualities by date: median (p5–p95)", title_justify="left")
-    table.add_column("quality")
+    table.add_column("quality", overflow="fold", min_width=13)
     for date in dates:
-        table.add_column(date, justify="right")
-    table.add_column("at the end", justify="right")
-    table.add_column("range", justify="right")
-    table.add_column("mean", justify="right")
+        table.add_column(date, justify="right", no_wrap=True)
+    table.add_column("at the end", justify="right", no_wrap=True)
+    table.add_column("range", justify="right", no_wrap=True)
+    table.add_column("mean", justify="right", no_wrap=True)
     for name, quality in qualities.items():
         rows = {row["date"]: row for row in quality["by_turn"]}
         cells = [_cell(rows.get(date)) for date in dates]
@@ -135,11 +134,11 @@ def _decisive(data: dict[str, Any]) -> Table:
         title="Decisions that most change the ending (total variation distance)",
         title_justify="left",
     )
-    table.add_column("decision")
-    table.add_column("chosen in", justify="right")
+    table.add_column("decision", overflow="fold", ratio=3)
+    table.add_column("chosen in", justify="right", no_wrap=True)
     table.add_column("TVD vs rest", justify="right")
-    table.add_column("TVD vs others who faced it", justify="right")
-    table.add_column("biggest shift")
+    table.add_column("TVD vs those who faced it", justify="right")
+    table.add_column("biggest shift", overflow="fold", ratio=2)
     for row in data["decisive"][:TERMINAL_DECISIVE]:
         faced = "—" if row["tvd_faced"] is None else f"{row['tvd_faced']:.2f}"
         table.add_row(

@@ -19,16 +19,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...engine import Campaign, Decision, Game, Refusal, SAVE_FORMAT
+from ...engine import SAVE_FORMAT, Campaign, Decision, Game, Refusal
 from .runner import Stuck, play
 from .strategies import StrategySpec, build_player
 
 __all__ = [
     "REPLAY_FORMAT",
     "REPLAY_VERSION",
+    "Replay",
     "ReplayCheck",
     "ReplayError",
-    "Replay",
     "check_replay",
     "read_replay",
     "record_replay",
@@ -74,8 +74,7 @@ def read_replay(data: object) -> Replay:
         version = data.get("format_version")
         if not isinstance(version, int) or version > REPLAY_VERSION:
             raise ReplayError(
-                f"the replay has format version {version!r}; this game reads up to "
-                f"{REPLAY_VERSION}"
+                f"the replay has format version {version!r}; this game reads up to {REPLAY_VERSION}"
             )
         expect = data.get("expect")
         if not isinstance(expect, Mapping) or not isinstance(expect.get("snapshot"), Mapping):

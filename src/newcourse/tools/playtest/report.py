@@ -131,12 +131,15 @@ def _decisive(run: Run) -> list[dict[str, Any]]:
     """For each option: how the endings of games that chose it differ from the rest."""
     tally = run.tally
     smallest = max(1, math.ceil(tally.games / 100))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (event_id, option_id), chose in tally.chose_endings.items():
         rest = tally.endings - chose
         chose_count, rest_count = sum(chose.values()), sum(rest.values())
         if chose_count < smallest or rest_count < smallest:
             continue
+        tvd = total_variation(chose, rest)
+        if tvd <= 0:
+            continue  # no difference at all: nothing to show
         faced = tally.faced_endings.get(event_id, Counter())
         otherwise = faced - chose
         rows.append(
@@ -145,7 +148,7 @@ def _decisive(run: Run) -> list[dict[str, Any]]:
                 "option": option_id,
                 "games_chose": chose_count,
                 "games_not": rest_count,
-                "tvd": round(total_variation(chose, rest), 6),
+                "tvd": round(tvd, 6),
                 "tvd_faced": round(total_variation(chose, otherwise), 6)
                 if sum(otherwise.values())
                 else None,

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import operator
 import random
 import signal
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ...engine import rules
 from ...engine.errors import EngineError
+from ...engine.expressions import Scope
 from ...engine.model import Campaign
 from ...engine.state import GameState
 from .strategies import Player, StrategySpec, build_player
@@ -42,6 +45,8 @@ ERROR = "(error)"  # the pseudo-ending of a game the engine could not finish
 CHUNK = 50  # games per unit of work; fixed, so chunks do not depend on --jobs
 
 OptionKey = tuple[str, str]
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Stuck(Exception):
@@ -83,20 +88,24 @@ def play(
         Stuck: an event had no available option.
         EngineError: the campaign has no ending that holds at its end.
     """
-    watch = watcher or Watcher()
     dice = rules.Dice(seed)
     rng = strategy_rng(seed)
     state = rules.start(campaign, dice)
     decisions: list[OptionKey] = []
-    turn = -1
+    events, available = campaign.events, rules.is_available
+    turn, builtins = -1, rules.scope_of(campaign, state).builtins
     while not state.over:
         if state.turn != turn:
             turn = state.turn
-            watch.turn_opened(state)
-        event = campaign.events[state.queue[0]]
-        scope = rules.scope_of(campaign, state)
-        options = [o for o in event.options if rules.is_available(o, scope)]
-        watch.offered(event.id, [o.id for o in options])
+            builtins = rules.scope_of(campaign, state).builtins
+            if watcher is not None:
+                watcher.turn_opened(state)
+        event = events[state.queue[0]]
+        # the state itself, not a copy: players read it and never change it
+        scope = Scope(state.values, state.flags, builtins)  # type: ignore[arg-type]
+        options = [o for o in event.options if available(o, scope)]
+        if watcher is not None:
+            watcher.offered(event.id, [o.id for o in options])
         if not options:
             raise Stuck(state, event.id)
         option = player.pick(state, event, options, scope, rng)
@@ -105,10 +114,18 @@ def play(
     return state, decisions
 
 
+Row = tuple[int, ...]
+
+
 @dataclass
 class Tally:
-    """Counts over many games. Tallies add up (``merge``) in any order to the same result."""
+    """Counts over many games. Tallies add up (``merge``) in any order to the same result.
 
+    While games are played, the values of each turn are kept as raw rows (one tuple
+    per game and turn, cheap to take); ``fold`` turns them into histograms.
+    """
+
+    names: tuple[str, ...] = ()  # the qualities and factions, in the order of the rows
     games: int = 0
     decisions: int = 0
     endings: Counter[str] = field(default_factory=Counter)
@@ -122,8 +139,27 @@ class Tally:
     by_turn: dict[tuple[int, str], Counter[int]] = field(default_factory=dict)
     at_end: dict[str, Counter[int]] = field(default_factory=dict)
     lengths: Counter[int] = field(default_factory=Counter)
+    rows: dict[int, list[Row]] = field(default_factory=dict)  # turn (-1: the end) -> rows
+    menus: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)
+
+    def fold(self) -> Tally:
+        """Turn the raw rows and menus into counts. Returns the tally itself."""
+        for turn, rows in self.rows.items():
+            for name, column in zip(self.names, zip(*rows, strict=True), strict=True):
+                table = self.at_end if turn < 0 else self.by_turn
+                key: Any = name if turn < 0 else (turn, name)
+                table.setdefault(key, Counter()).update(column)
+        self.rows.clear()
+        for (event_id, option_ids), count in self.menus.items():
+            for option_id in option_ids:
+                self.offered[event_id, option_id] += count
+        self.menus.clear()
+        return self
 
     def merge(self, other: Tally) -> None:
+        self.fold()
+        other.fold()
+        self.names = self.names or other.names
         self.games += other.games
         self.decisions += other.decisions
         self.endings.update(other.endings)
@@ -135,41 +171,57 @@ class Tally:
         self.offered.update(other.offered)
         self.chosen.update(other.chosen)
         self.lengths.update(other.lengths)
-        for table, more in (
-            (self.chose_endings, other.chose_endings),
-            (self.faced_endings, other.faced_endings),
-            (self.by_turn, other.by_turn),
-            (self.at_end, other.at_end),
-        ):
-            for key, counts in more.items():
-                table.setdefault(key, Counter()).update(counts)  # type: ignore[attr-defined]
+        _add_tables(self.chose_endings, other.chose_endings)
+        _add_tables(self.faced_endings, other.faced_endings)
+        _add_tables(self.by_turn, other.by_turn)
+        _add_tables(self.at_end, other.at_end)
+
+
+def _add_tables(table: dict[K, Counter[V]], more: dict[K, Counter[V]]) -> None:
+    for key, counts in more.items():
+        mine = table.get(key)
+        if mine is None:
+            mine = table[key] = Counter()
+        mine.update(counts)
 
 
 class _GameWatcher(Watcher):
-    def __init__(self, tally: Tally, names: Sequence[str]) -> None:
-        self.tally = tally
-        self.names = names
+    """Keeps one game's menus and rows; they join the tally only if the game finishes."""
+
+    def __init__(self, take: Callable[[Any], Row]) -> None:
+        self.menus: list[tuple[str, tuple[str, ...]]] = []
+        self.rows: list[tuple[int, Row]] = []
+        self.take = take
 
     def offered(self, event_id: str, option_ids: Sequence[str]) -> None:
-        offered = self.tally.offered
-        for option_id in option_ids:
-            offered[event_id, option_id] += 1
+        self.menus.append((event_id, tuple(option_ids)))
 
     def turn_opened(self, state: GameState) -> None:
-        by_turn = self.tally.by_turn
-        values = state.turn_start
-        for name in self.names:
-            key = (state.turn, name)
-            counts = by_turn.get(key)
-            if counts is None:
-                counts = by_turn[key] = Counter()
-            counts[values[name]] += 1
+        self.rows.append((state.turn, self.take(state.turn_start)))
+
+    def add_to(self, tally: Tally) -> None:
+        tally.menus.update(self.menus)
+        for turn, row in self.rows:
+            rows = tally.rows.get(turn)
+            if rows is None:
+                rows = tally.rows[turn] = []
+            rows.append(row)
+
+
+def _taker(names: Sequence[str]) -> Callable[[Any], Row]:
+    """A fast function from a values mapping to the tuple of ``names``' values."""
+    if len(names) == 1:
+        only = names[0]
+        return lambda values: (values[only],)
+    return operator.itemgetter(*names)
 
 
 def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed: int) -> None:
     """Play game number ``index`` (seeded ``seed``) and count it into ``tally``."""
-    names = [*campaign.qualities, *campaign.factions]
-    watcher = _GameWatcher(tally, names)
+    if not tally.names:
+        tally.names = (*campaign.qualities, *campaign.factions)
+    take = _taker(tally.names)
+    watcher = _GameWatcher(take)
     try:
         state, decisions = play(campaign, player, seed, watcher)
         ending = state.ending or ERROR
@@ -177,21 +229,28 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
         state, decisions, ending = stuck.state, _decisions_of(stuck.state), STUCK
     except EngineError:
         return _count_error(tally, index, seed)
+    watcher.add_to(tally)
     tally.games += 1
     tally.decisions += len(decisions)
     tally.lengths[len(decisions)] += 1
     tally.endings[ending] += 1
     if ending not in tally.examples or (index, seed) < tally.examples[ending]:
         tally.examples[ending] = (index, seed)
-    tally.event_decisions.update(event for event, _ in decisions)
     tally.chosen.update(decisions)
-    for event in set(event for event, _ in decisions):
+    events = [event for event, _ in decisions]
+    tally.event_decisions.update(events)
+    for event in set(events):
         tally.event_games[event] += 1
-        tally.faced_endings.setdefault(event, Counter())[ending] += 1
+        faced = tally.faced_endings.get(event)
+        if faced is None:
+            faced = tally.faced_endings[event] = Counter()
+        faced[ending] += 1
     for key in set(decisions):
-        tally.chose_endings.setdefault(key, Counter())[ending] += 1
-    for name in names:
-        tally.at_end.setdefault(name, Counter())[state.values[name]] += 1
+        chose = tally.chose_endings.get(key)
+        if chose is None:
+            chose = tally.chose_endings[key] = Counter()
+        chose[ending] += 1
+    tally.rows.setdefault(-1, []).append(take(state.values))
 
 
 def _decisions_of(state: GameState) -> list[OptionKey]:
@@ -239,7 +298,7 @@ def _run_chunk(job: tuple[int, int, int]) -> Tally:
     tally = Tally()
     for index in range(begin, end):
         play_into(tally, campaign, player, index, game_seed(run_seed, index))
-    return tally
+    return tally.fold()
 
 
 def run_games(
@@ -269,10 +328,13 @@ def run_games(
             for index in range(games):
                 play_into(run.tally, campaign, player, index, game_seed(seed, index))
                 step(1)
+                if index % CHUNK == CHUNK - 1:
+                    run.tally.fold()
         else:
             _run_parallel(run, campaign, folder, spec, player, seed, jobs, step)
     except KeyboardInterrupt:
         run.interrupted = True
+    run.tally.fold()
     return run
 
 

@@ -1,7 +1,8 @@
 """The playtester's players: how a bot picks an option.
 
 Every player sees the same things: the state, the event, the options it may
-choose and the state's scope, plus its own seeded random source for ties. It
+choose and the state's scope (to read, never to change: it is the state's own
+values), plus its own seeded random source for ties. It
 never sees the game's dice, so it cannot know how an uncertain outcome will
 fall; scoring players weigh each outcome by the odds the player is shown.
 

@@ -1,0 +1,60 @@
+"""Wall time of ``newcourse playtest -n 10000`` with one job and with two.
+
+Each run is a fresh process, as a writer would start it (``--quiet``: no
+progress bar); decisions per second come from the report's decision count.
+
+    python benchmarks/bench_playtest.py [--games 10000] [--repeat 3] [--jobs 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from common import campaign_folder, median_of, newcourse_command
+
+
+def measure(games: int = 10000, repeat: int = 3, jobs: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
+    folder, note = campaign_folder()
+    results: dict[str, Any] = {"campaign": folder.name, "note": note, "games": games}
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "report.json"
+        for count in jobs:
+            command = [
+                *newcourse_command(), "playtest", str(folder), "-n", str(games),
+                "--jobs", str(count), "--quiet", "--json", str(report),
+            ]  # fmt: skip
+
+            def once(command: list[str] = command) -> float:
+                started = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+                return time.perf_counter() - started
+
+            wall, runs = median_of(repeat, once)
+            decisions = json.loads(report.read_text())["decisions"]
+            results[f"jobs_{count}"] = {
+                "wall_s": wall,
+                "games_per_s": games / wall,
+                "decisions_per_s": decisions / wall,
+                "decisions": decisions,
+                "runs_s": runs,
+            }
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--games", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    print(json.dumps(measure(args.games, args.repeat, tuple(args.jobs)), indent=1))
+
+
+if __name__ == "__main__":
+    main()
