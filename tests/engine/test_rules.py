@@ -92,7 +92,8 @@ def test_world_rules_run_at_the_turn_end_and_make_news(mini: Campaign) -> None:
         game = game.choose(option)
     view = game.view()
     assert view.date == "Winter 1924"
-    assert [n.text for n in view.news] == ["Lenin is dead.", "The apparatus grows."]
+    assert [n.text for n in view.news] == ["The apparatus grows.", "Lenin is dead."]
+    assert view.opening
     assert game.state.values["apparatus"] == 64  # +2 from the letter, +2 drift
 
 
@@ -133,3 +134,28 @@ def test_resolution_records_changes_and_flags(mini: Campaign) -> None:
     assert last is not None
     assert "published" in last.flags_set
     assert any(c.name == "cadres" and c.delta == -2 for c in last.changes)
+
+
+def test_a_headline_comes_due_on_its_date_and_reads_the_state_then(mini: Campaign) -> None:
+    """A headline dated between two set pieces appears after the first is decided,
+    so it can depend on the decision and never spoils it."""
+    game = Game.start(mini, seed=0)
+    assert game.view().news == ()
+    published = game.choose("publish").view()
+    assert [n.text for n in published.bulletins] == ["The letter is discussed in every cell."]
+    assert published.bulletins[0].codex == "letter"
+    assert not published.opening
+    assert published.news == (), "the front page stays the turn's own"
+    kept = game.choose("keep_secret").view()
+    assert kept.bulletins == ()
+    assert Game.start(mini, seed=0).choose("publish").choose("stay_silent").view().bulletins == ()
+
+
+def test_the_view_says_what_moved_with_the_last_decision(mini: Campaign) -> None:
+    game = Game.start(mini, seed=1)
+    assert game.view().moved == ()
+    for option in ("keep_secret", "stay_silent", "ignore", "recruit"):
+        game = game.choose(option)
+    moved = {c.name: c.delta for c in game.view().moved}
+    assert moved == {"cadres": 1, "apparatus": 2}, "the decision and the world rules at turn end"
+    assert game.state.last is not None and game.state.last.chosen == "Recruit cadres."

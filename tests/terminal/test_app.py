@@ -102,6 +102,18 @@ async def test_choosing_advances_and_shows_the_result_first(mini: Campaign) -> N
 
 
 @pytest.mark.asyncio
+async def test_news_that_comes_in_with_a_decision_is_shown_with_its_result(
+    mini: Campaign,
+) -> None:
+    app = new_app(mini, seed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert "Meanwhile: The letter is discussed in every cell." in flat(screen_text(app))
+
+
+@pytest.mark.asyncio
 async def test_a_vote_shows_its_tally(mini: Campaign) -> None:
     app = new_app(mini)
     async with app.run_test(size=SIZE) as pilot:

@@ -41,6 +41,7 @@ def test_a_whole_game_of_the_test_campaign(tmp_path: Path) -> None:
     assert "2. Publish it. [chances: The members read it 57%, The copies are seized 43%]" in out
     assert "*** The letter (8 October 1923) ***" in out and "Sources: A test source." in out
     assert "Expected vote in The conference:" in out
+    assert "Meanwhile: The letter is discussed in every cell." in out
     assert "Delegates: Left Opposition" in out
     assert "History: Keep it inside the Central Committee." in out
     assert "=== Winter 1924: turn 2 of 3 ===" in out

@@ -77,7 +77,8 @@ class Game:
         return self.state.over
 
     def view(self) -> TurnView:
-        return build_view(self.campaign, self.state)
+        previous = self.states[-2] if len(self.states) > 1 else None
+        return build_view(self.campaign, self.state, previous)
 
     def choose(self, option: str | int) -> Game:
         """Decide the current event. ``option`` is an option id or its number in the view."""

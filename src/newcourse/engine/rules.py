@@ -9,6 +9,7 @@ number of decisions made, so the same seed and decisions give the same game.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import weakref
 from collections.abc import Mapping
@@ -47,7 +48,7 @@ class Dice:
 class _Turn:
     """What the rules look up in one turn of a campaign, worked out once."""
 
-    __slots__ = ("builtins", "dated", "headlines", "pool", "quarter", "recurring")
+    __slots__ = ("builtins", "dated", "last_day", "pool", "quarter", "recurring")
 
     def __init__(self, campaign: Campaign, turn: int) -> None:
         quarter = campaign.quarter(turn)
@@ -58,11 +59,7 @@ class _Turn:
             "quarter": quarter.number,
             "turn": turn,
         }
-        self.headlines: tuple[Headline, ...] = tuple(
-            h
-            for h in campaign.headlines
-            if quarter.year == h.date.year and (h.date.month - 1) // 3 == quarter.index
-        )
+        self.last_day = quarter.plus(1).first_day - dt.timedelta(days=1)
         # by (date, id), as they are queued
         self.dated: tuple[Event, ...] = tuple(
             sorted(
@@ -89,12 +86,15 @@ class _Turn:
 class _Index:
     """Per-campaign lookups for the hot path. A campaign is frozen, so they never go stale."""
 
-    __slots__ = ("campaign", "final_endings", "historical", "turns")
+    __slots__ = ("campaign", "final_endings", "headlines", "historical", "turns")
 
     def __init__(self, campaign: Campaign) -> None:
         self.campaign = weakref.ref(campaign)
         self.turns = tuple(_Turn(campaign, turn) for turn in range(campaign.turns))
         self.final_endings = tuple(e for e in campaign.endings if e.final)
+        self.headlines: tuple[Headline, ...] = tuple(
+            sorted(campaign.headlines, key=lambda h: h.date)  # stable: file order within a day
+        )
         self.historical = {
             event.id: tuple(o.id for o in event.options if o.historical)
             for event in campaign.events.values()
@@ -149,6 +149,8 @@ def start(campaign: Campaign, dice: Dice) -> GameState:
         fired=frozenset(),
         step=0,
         news=(),
+        bulletins=(),
+        headlines_done=0,
         news_changes=(),
         turn_start=values,
         last=None,
@@ -166,9 +168,6 @@ def _open_turn(
     while True:
         turn = index.turn(campaign, state.turn)
         scope = _reading(campaign, state, turn)
-        headlines = tuple(
-            NewsItem(h.text, h.codex) for h in turn.headlines if _holds(h.when, scope)
-        )
         turn_start = state.turn_start
         changes: tuple[Change, ...] = ()
         if state.values is not turn_start:
@@ -181,6 +180,9 @@ def _open_turn(
             )
         queue = _queue_events(campaign, dice, state, scope, turn)
         events = campaign.events
+        first = events[queue[0]].date if queue else None
+        moment = first if first is not None else turn.last_day
+        headlines, done = _due_headlines(index, state.headlines_done, moment, scope)
         state = GameState(
             turn=state.turn,
             values=state.values,
@@ -188,7 +190,9 @@ def _open_turn(
             queue=queue,
             fired=state.fired | {e for e in queue if not events[e].recurring},
             step=state.step,
-            news=headlines + news,
+            news=news + headlines,
+            bulletins=(),
+            headlines_done=done,
             news_changes=changes,
             turn_start=state.values,
             last=state.last,
@@ -197,7 +201,8 @@ def _open_turn(
         )
         if queue:
             return state
-        state, news = _close_turn(campaign, state)
+        state, more = _close_turn(campaign, state)
+        news = state.news + more  # a turn with nothing to decide hands its news on
         if state.over:
             return state
 
@@ -245,13 +250,17 @@ def _draw(pool: list[Event], scope: Scope, count: int, rng: random.Random) -> li
 def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[NewsItem, ...]]:
     """Run the world rules, check final endings, and step the clock."""
     scope = scope_of(campaign, state)
-    news: list[NewsItem] = []
+    index = _index(campaign)
+    due, done = _due_headlines(
+        index, state.headlines_done, index.turn(campaign, state.turn).last_day, scope
+    )
+    news: list[NewsItem] = list(due)
     for rule in campaign.rules:
         if rule.when is None or rule.when.test(scope):
             rule.effects.apply(scope)
             if rule.news:
                 news.append(NewsItem(rule.news))
-    ending = _ending(_index(campaign).final_endings, scope)
+    ending = _ending(index.final_endings, scope)
     last_turn = state.turn + 1 >= campaign.turns
     if ending is None and last_turn:
         ending = _ending(campaign.endings, scope)
@@ -265,6 +274,8 @@ def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[
         fired=state.fired,
         step=state.step,
         news=state.news,
+        bulletins=state.bulletins,
+        headlines_done=done,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=state.last,
@@ -398,6 +409,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     resolution = Resolution(
         event_id=event.id,
         option_id=option.id,
+        chosen=option.text,
         outcome_id=outcome.id if outcome else None,
         outcome_label=outcome.label if outcome else "",
         result=_joined(option.result, outcome.result if outcome else ""),
@@ -418,6 +430,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         fired=state.fired,
         step=state.step + 1,
         news=state.news,
+        bulletins=(),
+        headlines_done=state.headlines_done,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=resolution,
@@ -425,8 +439,52 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         ending=state.ending,
     )
     if state.queue:
-        return _drop_stale(campaign, dice, state)
+        state = _drop_stale(campaign, dice, state)
+        if not state.over and state.queue:
+            return _with_bulletins(campaign, state)
+        return state
     return _end_of_queue(campaign, dice, state)
+
+
+def _due_headlines(
+    index: _Index, done: int, moment: dt.date, scope: Scope
+) -> tuple[tuple[NewsItem, ...], int]:
+    """Headlines dated up to ``moment`` that have not come due yet; a headline whose
+    condition fails when it comes due is passed over for good."""
+    headlines = index.headlines
+    items = []
+    while done < len(headlines) and headlines[done].date <= moment:
+        headline = headlines[done]
+        if headline.when is None or headline.when.test(scope):
+            items.append(NewsItem(headline.text, headline.codex))
+        done += 1
+    return tuple(items), done
+
+
+def _with_bulletins(campaign: Campaign, state: GameState) -> GameState:
+    """Within a turn, the headlines dated up to the next set piece come due; storylets
+    and recurring events, which have no date, stand at the season's end."""
+    index = _index(campaign)
+    date = campaign.events[state.queue[0]].date or index.turn(campaign, state.turn).last_day
+    items, done = _due_headlines(index, state.headlines_done, date, _reading(campaign, state))
+    if done == state.headlines_done:
+        return state
+    return GameState(
+        turn=state.turn,
+        values=state.values,
+        flags=state.flags,
+        queue=state.queue,
+        fired=state.fired,
+        step=state.step,
+        news=state.news,
+        bulletins=items,
+        headlines_done=done,
+        news_changes=state.news_changes,
+        turn_start=state.turn_start,
+        last=state.last,
+        timeline=state.timeline,
+        ending=state.ending,
+    )
 
 
 def _drop_stale(campaign: Campaign, dice: Dice, state: GameState) -> GameState:
@@ -447,6 +505,8 @@ def _drop_stale(campaign: Campaign, dice: Dice, state: GameState) -> GameState:
         fired=state.fired - dropped,
         step=state.step,
         news=state.news,
+        bulletins=state.bulletins,
+        headlines_done=state.headlines_done,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=state.last,

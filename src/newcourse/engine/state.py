@@ -48,6 +48,7 @@ class Resolution:
 
     event_id: str
     option_id: str
+    chosen: str  # the option's text
     outcome_id: str | None
     outcome_label: str
     result: str
@@ -78,7 +79,9 @@ class GameState:
     queue: tuple[str, ...]  # events still to decide this turn; the first is current
     fired: frozenset[str]
     step: int
-    news: tuple[NewsItem, ...]
+    news: tuple[NewsItem, ...]  # the turn's front page
+    bulletins: tuple[NewsItem, ...]  # headlines that came due with the last decision
+    headlines_done: int  # how many of the campaign's headlines (by date) have come due
     news_changes: tuple[Change, ...]
     turn_start: Mapping[str, int]
     last: Resolution | None

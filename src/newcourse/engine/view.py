@@ -102,8 +102,11 @@ class TurnView:
     turn: int  # 1-based
     turns: int
     step: int
-    news: tuple[NewsItem, ...]
-    changes: tuple[Change, ...]  # since the last turn opened, named by label
+    opening: bool  # the first decision of a turn: show the front page
+    news: tuple[NewsItem, ...]  # the turn's front page
+    bulletins: tuple[NewsItem, ...]  # news that came in with the last decision, within the turn
+    changes: tuple[Change, ...]  # over the last turn, world rules included
+    moved: tuple[Change, ...]  # since before the last decision, world rules included
     last: Resolution | None
     event: EventView | None
     options: tuple[OptionView, ...]
@@ -159,6 +162,16 @@ def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:
     return tuple(OddsView(o.id, o.label, p) for (o, _), p in zip(odds, floors, strict=True))
 
 
+def _moved(previous: GameState | None, state: GameState) -> tuple[Change, ...]:
+    if previous is None:
+        return ()
+    return tuple(
+        Change(name, before, state.values[name])
+        for name, before in previous.values.items()
+        if state.values.get(name, before) != before
+    )
+
+
 def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
     rows = []
     for entry in state.timeline:
@@ -184,7 +197,8 @@ def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ..
     return tuple(rows)
 
 
-def build_view(campaign: Campaign, state: GameState) -> TurnView:
+def build_view(campaign: Campaign, state: GameState, previous: GameState | None = None) -> TurnView:
+    """The view of ``state``; ``previous`` (the state before the last decision) gives ``moved``."""
     scope = scope_of(campaign, state)
     event = current_event(campaign, state)
     event_view = None
@@ -222,8 +236,11 @@ def build_view(campaign: Campaign, state: GameState) -> TurnView:
         turn=state.turn + 1,
         turns=campaign.turns,
         step=state.step,
+        opening=not state.timeline or state.timeline[-1].turn != state.turn,
         news=state.news,
+        bulletins=state.bulletins,
         changes=state.news_changes,
+        moved=_moved(previous, state),
         last=state.last,
         event=event_view,
         options=options,

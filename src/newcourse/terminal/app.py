@@ -244,7 +244,7 @@ class PlayScreen(Screen[None]):
     async def after_change(self, before: TurnView) -> None:
         """Show the game after a decision or an undo; open the ending if it is over."""
         view = self.session.game.view()
-        await self.show(view, opening=view.turn != before.turn or view.step == 0)
+        await self.show(view, opening=view.opening)
         if view.ending is not None:
             ending = EndingScreen(self.campaign_title, view, self.app_colours())
             await self.app.push_screen(ending, self.on_ending_closed)

@@ -295,6 +295,7 @@ class ResultPanel(Vertical):
         yield Markdown(classes="result-text")
         yield Static(classes="result-changes")
         yield Static(classes="result-history")
+        yield Static(classes="result-news")
 
     async def show(self, view: TurnView) -> None:
         """Fill the panel from the view, or hide it when nothing was decided yet."""
@@ -306,7 +307,7 @@ class ResultPanel(Vertical):
         self.border_title = Content(f"{row.date} · {row.event}")
         head = [
             Content.assemble(
-                ("You chose: ", "bold"), Content.from_rich_text(inline_markdown(row.chosen))
+                ("You chose: ", "bold"), Content.from_rich_text(inline_markdown(last.chosen))
             )
         ]
         if last.outcome_label:
@@ -333,3 +334,8 @@ class ResultPanel(Vertical):
                     f"The real Opposition chose: {inline_markdown(last.history).plain}",
                 )
             )
+        bulletins = self.query_one(".result-news", Static)
+        bulletins.display = bool(view.bulletins)
+        if view.bulletins:
+            lines = [inline_markdown(item.text).plain for item in view.bulletins]
+            bulletins.update(Content.assemble(("Meanwhile: ", "bold"), " ".join(lines)))

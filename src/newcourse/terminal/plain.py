@@ -137,13 +137,13 @@ class PlainPlayer:
             self.say(f"There is no option {number}; choose from 1 to {len(view.options)}.")
             return
         if not option.available:
-            self.say(f"Option {number} is not available: {option.reason}.")
+            self.say(f"Option {number} is not available: {option.reason.rstrip('.')}.")
             return
         self.session.choose(option.id)
         after = self.session.game.view()
         self.show_result(after)
         if not after.ending:
-            self.show_turn(after, opening=after.turn != view.turn)
+            self.show_turn(after, opening=after.opening)
 
     # ------------------------------------------------------------ showing
 
@@ -164,6 +164,8 @@ class PlainPlayer:
             self.say("So it went in history too.")
         elif last.as_history is False:
             self.say(f"Here you leave history. The real Opposition chose: {last.history}")
+        for item in view.bulletins:
+            self.say(f"Meanwhile: {markdown_to_text(item.text, self.width - 11)}")
 
     def show_news(self, view: TurnView) -> None:
         self.say(f"=== {view.date}: turn {view.turn} of {view.turns} ===")

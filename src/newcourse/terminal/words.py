@@ -55,7 +55,7 @@ def option_line(option: OptionView) -> str:
     label = _EMPHASIS.sub(r"\2", option.text)
     text = f"{option.number}. {label}"
     if not option.available:
-        text += f" (not available: {option.reason})"
+        text += f" (not available: {option.reason.rstrip('.')})"
     if option.odds:
         chances = ", ".join(f"{o.label} {o.percent}%" for o in option.odds)
         text += f" [chances: {chances}]"
