@@ -441,7 +441,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     if state.queue:
         state = _drop_stale(campaign, dice, state)
         if not state.over and state.queue:
-            return _with_bulletins(campaign, state)
+            return _with_bulletins(campaign, index, state)
         return state
     return _end_of_queue(campaign, dice, state)
 
@@ -461,14 +461,16 @@ def _due_headlines(
     return tuple(items), done
 
 
-def _with_bulletins(campaign: Campaign, state: GameState) -> GameState:
+def _with_bulletins(campaign: Campaign, index: _Index, state: GameState) -> GameState:
     """Within a turn, the headlines dated up to the next set piece come due; storylets
     and recurring events, which have no date, stand at the season's end."""
-    index = _index(campaign)
-    date = campaign.events[state.queue[0]].date or index.turn(campaign, state.turn).last_day
-    items, done = _due_headlines(index, state.headlines_done, date, _reading(campaign, state))
-    if done == state.headlines_done:
+    done, headlines = state.headlines_done, index.headlines
+    if done >= len(headlines):
         return state
+    date = campaign.events[state.queue[0]].date or index.turn(campaign, state.turn).last_day
+    if headlines[done].date > date:
+        return state
+    items, done = _due_headlines(index, done, date, _reading(campaign, state))
     return GameState(
         turn=state.turn,
         values=state.values,
