@@ -116,9 +116,8 @@ class _Builder:
 
     # ------------------------------------------------------------ files
 
-    def read(
-        self, relative: str, model: type[Model], required: bool
-    ) -> tuple[Document, Model] | None:
+    def open(self, relative: str, required: bool) -> Document | None:
+        """Read one YAML file of the campaign, reporting a missing or unreadable one."""
         path = self.folder / relative
         name = self.name_of(Path(relative))
         if not path.is_file():
@@ -127,9 +126,13 @@ class _Builder:
             return None
         doc, problems = read_yaml(path, name)
         self.diagnostics.extend(problems)
-        if doc is None:
-            return None
-        return self.validate(doc, model)
+        return doc
+
+    def read(
+        self, relative: str, model: type[Model], required: bool
+    ) -> tuple[Document, Model] | None:
+        doc = self.open(relative, required)
+        return None if doc is None else self.validate(doc, model)
 
     def validate(self, doc: Document, model: type[Model]) -> tuple[Document, Model] | None:
         data = doc.data
@@ -147,14 +150,7 @@ class _Builder:
     ) -> tuple[Document, list[tuple[int, Model]]] | None:
         """Read a file holding one list (events, rules, ...), validating each item on its
         own, so that one malformed item does not hide the mistakes in the others."""
-        path = self.folder / relative
-        name = self.name_of(Path(relative))
-        if not path.is_file():
-            if required:
-                self.error(name, 0, f"the campaign has no {relative} file")
-            return None
-        doc, problems = read_yaml(path, name)
-        self.diagnostics.extend(problems)
+        doc = self.open(relative, required)
         if doc is None:
             return None
         data = doc.data if doc.data is not None else {}
