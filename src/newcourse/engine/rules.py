@@ -381,24 +381,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         outcome.effects.apply(scope)
 
     historical_ids = index.historical[event.id]
-    values, flags = scope.values, scope.flags
-    if len(values) == len(state.values):  # the same names in the same order: walk both
-        changes = [
-            Change(name, before, after)
-            for (name, before), after in zip(state.values.items(), values.values(), strict=True)
-            if after != before
-        ]
-    else:  # effects added a name a hand-made state lacked
-        changes = [
-            Change(name, before, values[name])
-            for name, before in state.values.items()
-            if values[name] != before
-        ]
-    flags_set: tuple[str, ...] = ()
-    flags_cleared: tuple[str, ...] = ()
-    if flags != state.flags:
-        flags_set = tuple(sorted(flags - state.flags))
-        flags_cleared = tuple(sorted(state.flags - flags))
+    values, flags = scope.values, frozenset(scope.flags)
     entry = Entry(
         turn=state.turn,
         event_id=event.id,
@@ -414,9 +397,10 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         outcome_label=outcome.label if outcome else "",
         result=_joined(option.result, outcome.result if outcome else ""),
         tally=tally,
-        changes=tuple(changes),
-        flags_set=flags_set,
-        flags_cleared=flags_cleared,
+        before=state.values,
+        after=values,
+        flags_before=state.flags,
+        flags_after=flags,
         as_history=entry.historical,
         history=" / ".join(o.text for o in event.options if o.historical)
         if entry.historical is False
@@ -425,7 +409,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     state = GameState(
         turn=state.turn,
         values=values,
-        flags=frozenset(flags),
+        flags=flags,
         queue=state.queue[1:],
         fired=state.fired,
         step=state.step + 1,

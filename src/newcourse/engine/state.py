@@ -53,11 +53,30 @@ class Resolution:
     outcome_label: str
     result: str
     tally: Tally | None
-    changes: tuple[Change, ...]
-    flags_set: tuple[str, ...]
-    flags_cleared: tuple[str, ...]
+    before: Mapping[str, int]  # the values before the decision
+    after: Mapping[str, int]  # and after it
+    flags_before: frozenset[str]
+    flags_after: frozenset[str]
     as_history: bool | None = None  # None when the event has no historical option
     history: str = ""  # what the real Opposition chose, when this was something else
+
+    # Worked out when asked for: a front-end asks once, a playtest never.
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        after = self.after
+        return tuple(
+            Change(name, before, after[name])
+            for name, before in self.before.items()
+            if after.get(name, before) != before
+        )
+
+    @property
+    def flags_set(self) -> tuple[str, ...]:
+        return tuple(sorted(self.flags_after - self.flags_before))
+
+    @property
+    def flags_cleared(self) -> tuple[str, ...]:
+        return tuple(sorted(self.flags_before - self.flags_after))
 
 
 @dataclass(frozen=True, slots=True)
