@@ -254,6 +254,9 @@ class Campaign:
     strategies: Mapping[str, Strategy]
     source: Source
     ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # Lookups the rules work out once per campaign (a campaign never changes); a copy
+    # made with dataclasses.replace starts with an empty one.
+    memo: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def turns(self) -> int:

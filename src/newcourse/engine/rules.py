@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import weakref
 from collections.abc import Mapping
+from typing import cast
 
 from .errors import EngineError, Refusal
 from .expressions import Scope
@@ -86,10 +86,9 @@ class _Turn:
 class _Index:
     """Per-campaign lookups for the hot path. A campaign is frozen, so they never go stale."""
 
-    __slots__ = ("campaign", "final_endings", "headlines", "historical", "turns")
+    __slots__ = ("final_endings", "headlines", "historical", "turns")
 
     def __init__(self, campaign: Campaign) -> None:
-        self.campaign = weakref.ref(campaign)
         self.turns = tuple(_Turn(campaign, turn) for turn in range(campaign.turns))
         self.final_endings = tuple(e for e in campaign.endings if e.final)
         self.headlines: tuple[Headline, ...] = tuple(
@@ -106,15 +105,11 @@ class _Index:
         return _Turn(campaign, turn)  # a state built by hand, outside the campaign's dates
 
 
-_INDEXES: dict[int, _Index] = {}
-
-
 def _index(campaign: Campaign) -> _Index:
-    index = _INDEXES.get(id(campaign))
-    if index is None or index.campaign() is not campaign:
-        index = _INDEXES[id(campaign)] = _Index(campaign)
-        weakref.finalize(campaign, _INDEXES.pop, id(campaign), None)
-    return index
+    index = campaign.memo.get("rules")
+    if index is None:
+        index = campaign.memo["rules"] = _Index(campaign)
+    return cast(_Index, index)
 
 
 def scope_of(campaign: Campaign, state: GameState) -> Scope:
