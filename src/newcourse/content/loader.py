@@ -53,6 +53,7 @@ from ..engine.model import (
 from . import schema
 from .codex import read_codex
 from .diagnostics import CampaignError, Diagnostic, Severity
+from .places import describe_path, known_fields
 from .yaml_source import Document, Path_, read_yaml
 
 __all__ = ["BUNDLED", "builtin_campaign_path", "load_campaign"]
@@ -186,7 +187,7 @@ class _Builder:
         kind = problem["type"]
         field = path[-1] if path else ""
         named = tuple(path[:-1]) if kind in ("missing", "extra_forbidden") else tuple(path)
-        where = _describe_path(doc.data, named)
+        where = describe_path(doc.data, named)
         if kind == "missing":
             message = f"{where}: the required field {field!r} is missing"
             line = doc.line(tuple(path[:-1]))
@@ -195,7 +196,7 @@ class _Builder:
             message = f"{where}: {field!r} needs at least {least} item{'s' * (least != 1)}"
             line = doc.line(tuple(path))
         elif kind == "extra_forbidden":
-            known = _known_fields()
+            known = known_fields()
             close = difflib.get_close_matches(str(field), known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             message = f"{where}: unknown field {field!r}{hint}"
@@ -218,7 +219,7 @@ class _Builder:
             return None
 
     def _expression_error(self, doc: Document, path: Path_, problem: ExpressionError) -> None:
-        where = _describe_path(doc.data, path)
+        where = describe_path(doc.data, path)
         line = doc.text_line(path) + problem.line - 1
         self.error(doc, line, f"{where}: {problem.message} (column {problem.column})")
 
@@ -293,7 +294,7 @@ class _Builder:
     def date_in_campaign(self, doc: Document, path: Path_, date: dt.date) -> Quarter:
         quarter = Quarter.of(date)
         if not self.start <= quarter <= self.end:
-            where = _describe_path(doc.data, path)
+            where = describe_path(doc.data, path)
             self.error(
                 doc,
                 doc.line(path),
@@ -739,56 +740,3 @@ class _Builder:
 
 def _constant(value: float) -> Weight:
     return Weight(f"{value:g}", Literal(float(value)), lambda scope: value)
-
-
-def _known_fields() -> list[str]:
-    names: set[str] = set()
-    for model in _all_models():
-        for field_name, field in model.model_fields.items():
-            names.add(field.alias or field_name)
-    return sorted(names)
-
-
-def _all_models() -> list[type[BaseModel]]:
-    return [
-        value
-        for value in vars(schema).values()
-        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel
-    ]
-
-
-def _describe_path(data: Any, path: Path_) -> str:
-    """Name a place in a file the way a writer thinks of it: event 'x', option 'y', field."""
-    parts: list[str] = []
-    node = data
-    kinds = {
-        "events": "event",
-        "options": "option",
-        "outcomes": "outcome",
-        "rules": "rule",
-        "endings": "ending",
-        "headlines": "headline",
-        "strategies": "strategy",
-        "qualities": "quality",
-        "factions": "faction",
-        "flags": "flag",
-        "summary": "summary line",
-    }
-    parent_key: str | int | None = None
-    for part in path:
-        child = None
-        if isinstance(node, dict):
-            child = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            child = node[part]
-        kind = kinds.get(str(parent_key), "") if parent_key is not None else ""
-        if isinstance(part, int):
-            ident = child.get("id") if isinstance(child, dict) else None
-            parts.append(f"{kind or 'item'} {ident!r}" if ident else f"{kind or 'item'} {part + 1}")
-        elif kind in ("quality", "faction", "flag"):
-            parts.append(f"{kind} {part!r}")
-        elif part not in kinds:
-            parts.append(str(part))
-        parent_key = part
-        node = child
-    return ", ".join(parts) if parts else "the file"
