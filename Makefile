@@ -15,6 +15,9 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[tools,test]'
+	# byte-compile the game's own modules now, so the first start is quick even where
+	# Python may not write its cache (PYTHONDONTWRITEBYTECODE)
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 test: setup lint typecheck unit
