@@ -11,12 +11,12 @@ play: setup
 
 setup: $(VENV)/.installed
 
+# The game's own modules are byte-compiled at setup, so the first start is quick
+# even where Python may not write its cache (PYTHONDONTWRITEBYTECODE).
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[tools,test]'
-	# byte-compile the game's own modules now, so the first start is quick even where
-	# Python may not write its cache (PYTHONDONTWRITEBYTECODE)
 	$(BIN)/python -m compileall -q src
 	touch $@
 
