@@ -111,6 +111,9 @@ def test_the_graph_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert '"informer"' in filtered and '"letter" [' not in filtered
     named = graph_text(capsys, "--name", "cadres")
     assert '"q.cadres.up"' in named and '"q.democracy.up"' not in named
+    branches = graph_text(capsys, "--flags")
+    assert '"letter":"publish":e -> "ending.interim"' in branches
+    assert '"q.' not in branches, "the flags view leaves the quality hubs out"
     out = tmp_path / "graph.dot"
     assert main(["graph", str(MINI), "-o", str(out)]) == 0
     assert out.read_text() == dot

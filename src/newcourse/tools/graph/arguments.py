@@ -31,6 +31,11 @@ def add_graph_arguments(parser: argparse.ArgumentParser) -> None:
         help="also link what makes events, outcomes and votes likelier (weights, odds, swing)",
     )
     parser.add_argument(
+        "--flags",
+        action="store_true",
+        help="only the links made by flags: the story's branches, without the qualities",
+    )
+    parser.add_argument(
         "--name",
         action="append",
         metavar="NAME",

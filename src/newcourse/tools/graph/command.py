@@ -34,6 +34,8 @@ def run_graph(args: argparse.Namespace) -> int:
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 return _fail(f"the campaign has no quality, faction or flag {name!r}{hint}")
         graph = by_names(graph, args.name)
+    elif args.flags:
+        graph = by_names(graph, campaign.flags)
     if args.year:
         first, last = campaign.start.year, campaign.end.year
         outside = [y for y in args.year if not first <= y <= last]
