@@ -70,3 +70,14 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
 def test_saves_are_readable_json(tmp_path: Path, mini: Campaign) -> None:
     path = SaveStore(tmp_path, "mini").write("a", Game.start(mini, 1).to_data())
     assert json.loads(path.read_text())["campaign"]["id"] == "mini"
+
+
+def test_setting_a_save_aside_keeps_it_under_another_name(tmp_path: Path, mini: Campaign) -> None:
+    store = SaveStore(tmp_path, "mini")
+    assert store.set_aside("autosave", "previous") is None
+    data = Game.start(mini, 3).to_data()
+    store.write("autosave", data)
+    kept = store.set_aside("autosave", "previous")
+    assert kept == store.path("previous")
+    assert store.read("previous").data == data
+    assert not store.has("autosave")

@@ -162,3 +162,17 @@ def test_a_broken_campaign_is_reported_without_a_traceback(tmp_path: Path) -> No
     assert run.returncode == 2
     assert "campaign.yaml:1: error: id: string should match pattern" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_new_game_sets_the_last_one_aside(tmp_path: Path) -> None:
+    newcourse(
+        "play", "--plain", "--seed", "3", "--campaign", str(MINI), stdin="1\n2\n", data=tmp_path
+    )
+    run = newcourse(
+        "play", "--plain", "--seed", "4", "--campaign", str(MINI), stdin="q\n", data=tmp_path
+    )
+    kept = tmp_path / "saves" / "mini" / "previous.json"
+    assert f"Your last game is kept; load it with: newcourse play --load {kept}" in run.stdout
+    assert len(json.loads(kept.read_text())["decisions"]) == 2
+    autosave = json.loads((tmp_path / "saves" / "mini" / "autosave.json").read_text())
+    assert (autosave["seed"], autosave["decisions"]) == (4, [])

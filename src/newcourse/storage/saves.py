@@ -17,9 +17,10 @@ from typing import Any
 
 from ..engine import SaveError
 
-__all__ = ["AUTOSAVE", "SaveFile", "SaveStore", "default_data_dir"]
+__all__ = ["AUTOSAVE", "PREVIOUS", "SaveFile", "SaveStore", "default_data_dir"]
 
 AUTOSAVE = "autosave"
+PREVIOUS = "previous"  # the autosave of the game before a new one began
 DATA_DIR_VARIABLE = "NEWCOURSE_DATA_DIR"
 
 
@@ -91,6 +92,15 @@ class SaveStore:
 
     def read(self, name: str) -> SaveFile:
         return read_save(self.path(name))
+
+    def set_aside(self, name: str, as_name: str) -> Path | None:
+        """Rename a save (replacing one of the new name), so nothing overwrites it."""
+        path = self.path(name)
+        if not path.is_file():
+            return None
+        kept = self.path(as_name)
+        os.replace(path, kept)
+        return kept
 
     def has(self, name: str) -> bool:
         return self.path(name).is_file()

@@ -72,12 +72,15 @@ class PlainPlayer:
             self.prose(self.campaign.intro)
             self.say()
             self.say('Type a number to choose, or "help" for the other commands.')
+        self.tell_notices()
         self.show_turn(self.session.game.view(), opening=True)
         if self.session.game.over:
             return 0
         for line in self.lines():
             previous = self.session.game.view()
-            if not self.command(line, previous):
+            going_on = self.command(line, previous)
+            self.tell_notices()
+            if not going_on:
                 if self.session.store is not None:
                     self.say("Saved. Continue later with: newcourse play --continue")
                 return 0
@@ -93,13 +96,16 @@ class PlainPlayer:
             )
         return 0
 
+    def tell_notices(self) -> None:
+        """Say what the session has to report (a save set aside, a failed autosave)."""
+        for notice in self.session.notices:
+            self.say(notice)
+        self.session.notices.clear()
+
     def command(self, line: str, view: TurnView) -> bool:
         """Do one command; returns False when the player quits."""
         word, _, rest = line.partition(" ")
         word = word.lower()
-        for notice in self.session.notices:
-            self.say(notice)
-        self.session.notices.clear()
         try:
             if not word:
                 self.show_options(view)

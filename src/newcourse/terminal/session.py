@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import Campaign, Game, Refusal, SaveError
-from ..storage.saves import AUTOSAVE, SaveStore, read_save
+from ..storage.saves import AUTOSAVE, PREVIOUS, SaveStore, read_save
 
 __all__ = ["Session"]
 
@@ -22,7 +22,19 @@ class Session:
 
     @classmethod
     def new(cls, campaign: Campaign, seed: int, store: SaveStore | None) -> Session:
+        """A new game. The last game's autosave is set aside, never overwritten."""
         session = cls(Game.start(campaign, seed), store)
+        if store is not None:
+            try:
+                kept = store.set_aside(AUTOSAVE, PREVIOUS)
+            except OSError as error:
+                session.notices.append(f"The last game's save could not be set aside: {error}.")
+                session.store = None
+                return session
+            if kept is not None:
+                session.notices.append(
+                    f"Your last game is kept; load it with: newcourse play --load {kept}"
+                )
         session.autosave()
         return session
 
