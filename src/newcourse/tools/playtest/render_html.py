@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import Charts, make_charts
-from .render_terminal import biggest_shift, sample_turns
+from .render_terminal import decisive_cells, sample_turns
 
 __all__ = ["write_html"]
 
@@ -133,16 +133,7 @@ def _qualities(data: dict[str, Any], chart: str) -> list[str]:
 
 
 def _decisive(data: dict[str, Any]) -> list[str]:
-    rows = [
-        [
-            f"{r['event']}.{r['option']}",
-            f"{r['games_chose']:,}",
-            f"{r['tvd']:.3f}",
-            "—" if r["tvd_faced"] is None else f"{r['tvd_faced']:.3f}",
-            biggest_shift(r),
-        ]
-        for r in data["decisive"]
-    ]
+    rows = [decisive_cells(r) for r in data["decisive"]]
     head = ["decision", "chosen in", "TVD vs rest", "TVD vs others who faced it", "biggest shift"]
     return [
         "<h2>Decisions that most change the ending</h2>",

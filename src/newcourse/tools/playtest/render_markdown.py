@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import Charts, make_charts
-from .render_terminal import biggest_shift
+from .render_terminal import decisive_cells
 
 __all__ = ["write_markdown"]
 
@@ -115,15 +115,9 @@ def _qualities(data: dict[str, Any], chart: str) -> list[str]:
 
 
 def _decisive(data: dict[str, Any]) -> list[str]:
-    rows = [
-        [
-            f"`{r['event']}.{r['option']}`",
-            f"{r['games_chose']:,}",
-            f"{r['tvd']:.3f}",
-            "—" if r["tvd_faced"] is None else f"{r['tvd_faced']:.3f}",
-            biggest_shift(r),
-        ]
-        for r in data["decisive"]
-    ]
+    rows = []
+    for r in data["decisive"]:
+        cells = decisive_cells(r)
+        rows.append([f"`{cells[0]}`", *cells[1:]])
     head = ["decision", "chosen in", "TVD vs rest", "TVD vs others who faced it", "biggest shift"]
     return ["## Decisions that most change the ending", "", *_table(head, rows)]

@@ -129,6 +129,18 @@ def biggest_shift(row: dict[str, Any]) -> str:
     return f"{key} {delta * 100:+.0f} pts"
 
 
+def decisive_cells(row: dict[str, Any], digits: int = 3) -> list[str]:
+    """One decisive option as table cells: the option, how often chosen, both TVDs, the shift."""
+    faced = "—" if row["tvd_faced"] is None else f"{row['tvd_faced']:.{digits}f}"
+    return [
+        f"{row['event']}.{row['option']}",
+        f"{row['games_chose']:,}",
+        f"{row['tvd']:.{digits}f}",
+        faced,
+        biggest_shift(row),
+    ]
+
+
 def _decisive(data: dict[str, Any]) -> Table:
     table = Table(
         title="Decisions that most change the ending (total variation distance)",
@@ -140,12 +152,5 @@ def _decisive(data: dict[str, Any]) -> Table:
     table.add_column("TVD vs those who faced it", justify="right")
     table.add_column("biggest shift", overflow="fold", ratio=2)
     for row in data["decisive"][:TERMINAL_DECISIVE]:
-        faced = "—" if row["tvd_faced"] is None else f"{row['tvd_faced']:.2f}"
-        table.add_row(
-            f"{row['event']}.{row['option']}",
-            f"{row['games_chose']:,}",
-            f"{row['tvd']:.2f}",
-            faced,
-            biggest_shift(row),
-        )
+        table.add_row(*decisive_cells(row, digits=2))
     return table
