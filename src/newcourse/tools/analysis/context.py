@@ -191,36 +191,15 @@ class Context:
 
     def narrowing(self, name: str) -> str:
         """How the reach of a name falls short of its declaration, in words ('' if it does not)."""
-        declared, reached = self.declared[name], self.reach[name]
-        if declared == reached:
-            return ""
-        if not isinstance(reached, Interval):
-            return f"nothing {'clears' if True in reached else 'sets'} flag {name!r}"
-        assert isinstance(declared, Interval)
-        parts = []
-        if reached.hi < declared.hi:
-            parts.append(f"nothing raises {name!r} above {reached.hi:g}")
-        if reached.lo > declared.lo:
-            parts.append(f"nothing lowers {name!r} below {reached.lo:g}")
-        return "; ".join(parts)
+        return _shortfall(name, self.reach[name], self.declared[name], "")
 
     def narrowing_in_time(self, name: str, turn: int) -> str:
         """How a name's box at ``turn`` falls short of its reach, in words ('' if it does not)."""
-        now, later = self.timeline[turn][name], self.reach[name]
-        if now == later:
-            return ""
+        now = self.timeline[turn][name]
         later_turns = range(turn, len(self.timeline))
         first = next((t for t in later_turns if self.timeline[t][name] != now), None)
         when = "the end" if first is None else str(self.campaign.quarter(first))
-        if not isinstance(now, Interval):
-            return f"nothing {'clears' if True in now else 'sets'} flag {name!r} before {when}"
-        assert isinstance(later, Interval)
-        parts = []
-        if now.hi < later.hi:
-            parts.append(f"nothing raises {name!r} above {now.hi:g} before {when}")
-        if now.lo > later.lo:
-            parts.append(f"nothing lowers {name!r} below {now.lo:g} before {when}")
-        return "; ".join(parts)
+        return _shortfall(name, now, self.reach[name], f" before {when}")
 
     # ------------------------------------------------------------ reporting
 
@@ -239,3 +218,18 @@ class Context:
 
 def listing(ids: Iterable[str]) -> str:
     return ", ".join(repr(i) for i in ids)
+
+
+def _shortfall(name: str, box: Value, bound: Value, suffix: str) -> str:
+    """Why ``box`` is narrower than ``bound``, in words ('' if it is not)."""
+    if box == bound:
+        return ""
+    if not isinstance(box, Interval):
+        return f"nothing {'clears' if True in box else 'sets'} flag {name!r}{suffix}"
+    assert isinstance(bound, Interval)
+    parts = []
+    if box.hi < bound.hi:
+        parts.append(f"nothing raises {name!r} above {box.hi:g}{suffix}")
+    if box.lo > bound.lo:
+        parts.append(f"nothing lowers {name!r} below {box.lo:g}{suffix}")
+    return "; ".join(parts)

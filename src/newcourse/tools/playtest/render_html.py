@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import Charts, make_charts
-from .render_terminal import decisive_cells, sample_turns
+from .render_terminal import decisive_cells, sample_turns, uncovered
 
 __all__ = ["write_html"]
 
@@ -87,15 +87,8 @@ def _coverage(data: dict[str, Any]) -> list[str]:
         f"<p>{events['fired']} of {events['total']} events fired; "
         f"{options['chosen']} of {options['total']} options were chosen.</p>",
     ]
-    never_available = set(options["never_available"])
-    unchosen = [o for o in options["never_chosen"] if o not in never_available]
-    for label, items in (
-        ("Events that never fired", events["never"]),
-        ("Options never available", options["never_available"]),
-        ("Options available but never chosen", unchosen),
-    ):
-        if items:
-            parts.append(f"<p><b>{label}</b>: {escape(', '.join(items))}</p>")
+    for label, items in uncovered(data):
+        parts.append(f"<p><b>{label}</b>: {escape(', '.join(items))}</p>")
     rows = [[key, f"{c['games']:,}", f"{c['decisions']:,}"] for key, c in events["counts"].items()]
     parts.append(_table(["event", "games", "decisions"], rows, {1, 2}))
     return parts

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import Charts, make_charts
-from .render_terminal import decisive_cells
+from .render_terminal import decisive_cells, uncovered
 
 __all__ = ["write_markdown"]
 
@@ -74,15 +74,8 @@ def _coverage(data: dict[str, Any]) -> list[str]:
         f"{options['chosen']} of {options['total']} options were chosen.",
         "",
     ]
-    never_available = set(options["never_available"])
-    unchosen = [o for o in options["never_chosen"] if o not in never_available]
-    for label, items in (
-        ("Events that never fired", events["never"]),
-        ("Options never available", options["never_available"]),
-        ("Options available but never chosen", unchosen),
-    ):
-        if items:
-            lines += [f"- **{label}**: " + ", ".join(f"`{i}`" for i in items)]
+    for label, items in uncovered(data):
+        lines += [f"- **{label}**: " + ", ".join(f"`{i}`" for i in items)]
     return [*lines, ""]
 
 

@@ -73,14 +73,21 @@ def _coverage(data: dict[str, Any], console: Console) -> None:
         f"[bold]Coverage[/]: {events['fired']}/{events['total']} events fired, "
         f"{options['chosen']}/{options['total']} options chosen."
     )
-    if events["never"]:
-        console.print(f"  Events that never fired: {', '.join(events['never'])}")
+    for label, items in uncovered(data):
+        console.print(f"  {label}: {', '.join(items)}")
+
+
+def uncovered(data: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """What the games left untouched, as (label, ids) pairs; empty lists left out."""
+    events, options = data["coverage"]["events"], data["coverage"]["options"]
     never_available = set(options["never_available"])
-    if never_available:
-        console.print(f"  Options never available: {', '.join(options['never_available'])}")
     unchosen = [o for o in options["never_chosen"] if o not in never_available]
-    if unchosen:
-        console.print(f"  Options available but never chosen: {', '.join(unchosen)}")
+    lists = [
+        ("Events that never fired", list(events["never"])),
+        ("Options never available", list(options["never_available"])),
+        ("Options available but never chosen", unchosen),
+    ]
+    return [(label, items) for label, items in lists if items]
 
 
 def sample_turns(by_turn: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
