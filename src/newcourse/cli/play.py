@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from .errors import EXIT_OK, EXIT_USAGE, fail, load_or_report
 
 if TYPE_CHECKING:
+    from ..engine import Campaign
+    from ..storage import SaveStore
     from ..terminal.session import Session
 
 __all__ = ["play", "run_fullscreen", "run_plain"]
@@ -47,7 +49,7 @@ def play(args: argparse.Namespace) -> int:
     plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
     if plain:
         return run_plain(session)
-    return run_fullscreen(session)
+    return run_fullscreen(session, campaign=campaign, store=store, seed=seed)
 
 
 def run_plain(session: Session) -> int:
@@ -57,9 +59,16 @@ def run_plain(session: Session) -> int:
     return PlainPlayer(session, sys.stdin, sys.stdout).run()
 
 
-def run_fullscreen(session: Session) -> int:
-    """Play in the full-screen terminal player; returns the exit code."""
+def run_fullscreen(
+    session: Session | None, *, campaign: Campaign, store: SaveStore | None, seed: int
+) -> int:
+    """Play in the full-screen terminal player; returns the exit code.
+
+    With a session the game opens at once; with None the start screen offers
+    to continue, start a new game (with ``seed``), load a save or quit.
+    """
     from ..terminal.app import NewCourseApp
 
-    NewCourseApp(session).run()
-    return EXIT_OK
+    app = NewCourseApp(session, campaign=campaign, store=store, seed=seed)
+    app.run()
+    return app.return_code or EXIT_OK

@@ -23,7 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import EngineError, Refusal, TurnView
+from ..engine import Campaign, EngineError, Refusal, TurnView
+from ..storage.saves import AUTOSAVE, SaveStore
 from .panels import (
     ResultPanel,
     Sidebar,
@@ -300,8 +301,21 @@ class NewCourseApp(App[None]):
     TITLE = "New Course"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self,
+        session: Session | None,
+        *,
+        campaign: Campaign | None = None,
+        store: SaveStore | None = None,
+        seed: int = 0,
+    ) -> None:
         super().__init__()
+        if session is None:
+            assert campaign is not None, "without a session the app needs the campaign"
+            if store is not None and store.has(AUTOSAVE):
+                session = Session.resume(campaign, store)
+            else:
+                session = Session.new(campaign, seed, store)
         self.session = session
         self.title = session.game.campaign.title
 
