@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .errors import EXIT_OK, EXIT_USAGE, fail, load_or_report
+from .errors import EXIT_CAMPAIGN, EXIT_OK, EXIT_USAGE, fail, load_or_report
 
 if TYPE_CHECKING:
     from ..engine import Campaign
@@ -29,7 +29,7 @@ def play(args: argparse.Namespace) -> int:
 
     campaign = load_or_report(args.campaign)
     if campaign is None:
-        return EXIT_USAGE
+        return EXIT_CAMPAIGN
     store = None if args.no_save else SaveStore(default_data_dir(), campaign.id)
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
     try:
