@@ -1,0 +1,193 @@
+"""Tree to closures: what runs during play."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping
+
+from .checking import Namespace
+from .tree import Assign, Call, Effect, Expr, Literal, Name, NameKind, Not
+
+
+class Scope:
+    """What compiled code reads and writes: number values, flags and built-ins."""
+
+    __slots__ = ("builtins", "flags", "values")
+
+    def __init__(
+        self, values: dict[str, int], flags: set[str], builtins: Mapping[str, int]
+    ) -> None:
+        self.values = values
+        self.flags = flags
+        self.builtins = builtins
+
+
+Evaluate = Callable[[Scope], "float | bool"]
+
+_ARITHMETIC: dict[str, Callable[[float, float], float | bool]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": lambda a, b: a / b if b else 0.0,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+
+
+def _clamp(x: float, low: float, high: float) -> float:
+    return max(low, min(high, x))
+
+
+_FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs, "clamp": _clamp}
+
+
+def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
+    """Turn a checked tree into a closure over a Scope. Division by zero gives 0."""
+    if isinstance(expr, Literal):
+        value = expr.value
+        return lambda scope: value
+    if isinstance(expr, Name):
+        key, kind = expr.name, names.kinds[expr.name]
+        if kind is NameKind.FLAG:
+            return lambda scope: key in scope.flags
+        if kind is NameKind.BUILTIN:
+            return lambda scope: scope.builtins[key]
+        return lambda scope: scope.values[key]
+    if isinstance(expr, Not):
+        operand = compile_expr(expr.operand, names)
+        return lambda scope: not operand(scope)
+    if isinstance(expr, Call):
+        function = _FUNCTIONS[expr.function]
+        args = [compile_expr(arg, names) for arg in expr.args]
+        return lambda scope: function(*(arg(scope) for arg in args))
+    left = compile_expr(expr.left, names)
+    right = compile_expr(expr.right, names)
+    # both sides are checked to be true/false, so 'and' and 'or' give true/false
+    if expr.op == "and":
+        return lambda scope: left(scope) and right(scope)
+    if expr.op == "or":
+        return lambda scope: left(scope) or right(scope)
+    operation = _ARITHMETIC[expr.op]
+    # The common shapes (a quality against a number, say) read their leaves directly,
+    # saving a call per leaf; the result is the same.
+    left_key, right_key = _value_name(expr.left, names), _value_name(expr.right, names)
+    if left_key is not None and isinstance(expr.right, Literal):
+        constant = expr.right.value
+        return lambda scope: operation(scope.values[left_key], constant)
+    if left_key is not None and right_key is not None:
+        return lambda scope: operation(scope.values[left_key], scope.values[right_key])
+    if left_key is not None:
+        return lambda scope: operation(scope.values[left_key], right(scope))
+    if isinstance(expr.right, Literal):
+        constant = expr.right.value
+        return lambda scope: operation(left(scope), constant)
+    return lambda scope: operation(left(scope), right(scope))
+
+
+def _value_name(expr: Expr, names: Namespace) -> str | None:
+    """The name, if ``expr`` is a quality or a faction (read from ``Scope.values``)."""
+    if isinstance(expr, Name) and names.kinds[expr.name] in (NameKind.QUALITY, NameKind.FACTION):
+        return expr.name
+    return None
+
+
+Apply = Callable[[Scope], None]
+
+
+def compile_effects(
+    effects: Effect, names: Namespace, ranges: Mapping[str, tuple[int, int]]
+) -> Apply:
+    """Compile effect statements into one closure that changes a Scope in place.
+
+    Number results are rounded half to even and kept within the target's range.
+    """
+    additions = _literal_additions(effects, names, ranges)
+    if additions is not None and len(additions) > 1:  # "a += 2; b -= 1": one loop, no calls
+
+        def add_all(scope: Scope) -> None:
+            values = scope.values
+            for target, step, low, high in additions:
+                result = round(values[target] + step)
+                values[target] = high if result > high else low if result < low else result
+
+        return add_all
+    steps: list[Callable[[Scope], None]] = [
+        _compile_statement(statement, names, ranges) for statement in effects
+    ]
+    if len(steps) == 1:
+        return steps[0]
+
+    def apply(scope: Scope) -> None:
+        for step in steps:
+            step(scope)
+
+    return apply
+
+
+def _literal_additions(
+    effects: Effect, names: Namespace, ranges: Mapping[str, tuple[int, int]]
+) -> tuple[tuple[str, float, int, int], ...] | None:
+    """(target, amount, low, high) for each statement, if every one adds or takes away
+    a number to a quality or faction; None otherwise."""
+    additions = []
+    for statement in effects:
+        value = statement.value
+        if (
+            statement.op == "="
+            or names.kinds[statement.target] is NameKind.FLAG
+            or not isinstance(value, Literal)
+        ):
+            return None
+        amount = float(value.value)
+        low, high = ranges[statement.target]
+        additions.append((statement.target, amount if statement.op == "+=" else -amount, low, high))
+    return tuple(additions)
+
+
+def _compile_statement(
+    statement: Assign, names: Namespace, ranges: Mapping[str, tuple[int, int]]
+) -> Callable[[Scope], None]:
+    target = statement.target
+    value = compile_expr(statement.value, names)
+    if names.kinds[target] is NameKind.FLAG:
+
+        def set_flag(scope: Scope) -> None:
+            if value(scope):
+                scope.flags.add(target)
+            else:
+                scope.flags.discard(target)
+
+        return set_flag
+    low, high = ranges[target]
+    op = statement.op
+    if isinstance(statement.value, Literal):  # the common "democracy += 5"
+        amount = float(statement.value.value)
+        if op == "=":
+            fixed = min(high, max(low, round(amount)))
+
+            def set_value(scope: Scope) -> None:
+                scope.values[target] = fixed
+
+            return set_value
+        step = amount if op == "+=" else -amount
+
+        def add_literal(scope: Scope) -> None:
+            values = scope.values
+            result = round(values[target] + step)
+            values[target] = high if result > high else low if result < low else result
+
+        return add_literal
+
+    def assign(scope: Scope) -> None:
+        result = float(value(scope))
+        if op == "+=":
+            result = scope.values[target] + result
+        elif op == "-=":
+            result = scope.values[target] - result
+        scope.values[target] = min(high, max(low, round(result)))
+
+    return assign

@@ -1,0 +1,214 @@
+"""Text to tree: the tokens and the parser of expressions and effects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ExpressionError
+from .tree import Assign, Binary, Call, Effect, Expr, Literal, Name, Not
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>[ \t\r]+)
+  | (?P<newline>\n)
+  | (?P<number>\d+(?:\.\d+)?)
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>\+=|-=|<=|>=|==|!=|[-+*/<>=(),;])
+    """,
+    re.VERBOSE,
+)
+_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # number, name, keyword, op, newline, end
+    text: str
+    column: int  # 1-based, within the expression text
+    line: int  # 1-based, within the expression text
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos, line, line_start = 0, 1, 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            raise ExpressionError(f"unexpected character {text[pos]!r}", line, pos - line_start + 1)
+        kind = match.lastgroup or ""
+        column = pos - line_start + 1
+        if kind == "newline":
+            tokens.append(Token("newline", "\n", column, line))
+            line, line_start = line + 1, match.end()
+        elif kind != "space":
+            word = match.group()
+            if kind == "name" and word in _KEYWORDS:
+                kind = "keyword"
+            tokens.append(Token(kind, word, column, line))
+        pos = match.end()
+    tokens.append(Token("end", "", pos - line_start + 1, line))
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = tokenize(text)
+        self.pos = 0
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.pos]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def at(self, *texts: str) -> bool:
+        return self.token.kind in ("op", "keyword") and self.token.text in texts
+
+    def fail(self, message: str, token: Token | None = None) -> ExpressionError:
+        token = token or self.token
+        return ExpressionError(message, token.line, token.column)
+
+    def expect(self, text: str) -> Token:
+        if not self.at(text):
+            raise self.fail(f"expected {text!r} but found {_describe(self.token)}")
+        return self.advance()
+
+    def skip_newlines(self) -> None:
+        while self.token.kind == "newline":
+            self.advance()
+
+    # expressions never span lines except inside parentheses
+    def expression(self) -> Expr:
+        return self.or_()
+
+    def or_(self) -> Expr:
+        left = self.and_()
+        while self.at("or"):
+            tok = self.advance()
+            left = Binary("or", left, self.and_(), tok.line, tok.column)
+        return left
+
+    def and_(self) -> Expr:
+        left = self.not_()
+        while self.at("and"):
+            tok = self.advance()
+            left = Binary("and", left, self.not_(), tok.line, tok.column)
+        return left
+
+    def not_(self) -> Expr:
+        if self.at("not"):
+            tok = self.advance()
+            return Not(self.not_(), tok.line, tok.column)
+        return self.compare()
+
+    def compare(self) -> Expr:
+        left = self.sum()
+        if self.at("<", "<=", ">", ">=", "==", "!="):
+            tok = self.advance()
+            left = Binary(tok.text, left, self.sum(), tok.line, tok.column)
+            if self.at("<", "<=", ">", ">=", "==", "!="):
+                raise self.fail("comparisons cannot be chained; join them with 'and'")
+        elif self.at("="):
+            raise self.fail("use '==' to compare; '=' only assigns in effects")
+        return left
+
+    def sum(self) -> Expr:
+        left = self.product()
+        while self.at("+", "-"):
+            tok = self.advance()
+            left = Binary(tok.text, left, self.product(), tok.line, tok.column)
+        return left
+
+    def product(self) -> Expr:
+        left = self.unary()
+        while self.at("*", "/"):
+            tok = self.advance()
+            left = Binary(tok.text, left, self.unary(), tok.line, tok.column)
+        return left
+
+    def unary(self) -> Expr:
+        if self.at("-"):
+            tok = self.advance()
+            return Binary(
+                "-", Literal(0.0, tok.line, tok.column), self.unary(), tok.line, tok.column
+            )
+        return self.atom()
+
+    def atom(self) -> Expr:
+        tok = self.token
+        if tok.kind == "number":
+            self.advance()
+            return Literal(float(tok.text), tok.line, tok.column)
+        if tok.kind == "keyword" and tok.text in ("true", "false"):
+            self.advance()
+            return Literal(tok.text == "true", tok.line, tok.column)
+        if tok.kind == "name":
+            self.advance()
+            if self.at("("):
+                self.advance()
+                args = [self.expression()]
+                while self.at(","):
+                    self.advance()
+                    args.append(self.expression())
+                self.expect(")")
+                return Call(tok.text, tuple(args), tok.line, tok.column)
+            return Name(tok.text, tok.line, tok.column)
+        if self.at("("):
+            self.advance()
+            inner = self.expression()
+            self.expect(")")
+            return inner
+        raise self.fail(f"expected a value but found {_describe(tok)}")
+
+    def statement(self) -> Assign:
+        tok = self.token
+        if tok.kind != "name":
+            raise self.fail(f"an effect starts with a name to change, not {_describe(tok)}")
+        self.advance()
+        if not self.at("=", "+=", "-="):
+            raise self.fail(f"expected '=', '+=' or '-=' after {tok.text!r}")
+        op = self.advance().text
+        return Assign(tok.text, op, self.expression(), tok.line, tok.column)
+
+
+def _describe(token: Token) -> str:
+    if token.kind == "end":
+        return "the end of the expression"
+    if token.kind == "newline":
+        return "the end of the line"
+    return repr(token.text)
+
+
+def parse_expr(text: str) -> Expr:
+    """Parse one expression. Raises ExpressionError with line and column."""
+    parser = _Parser(text)
+    parser.skip_newlines()
+    if parser.token.kind == "end":
+        raise parser.fail("the expression is empty")
+    expr = parser.expression()
+    parser.skip_newlines()
+    if parser.token.kind != "end":
+        raise parser.fail(f"unexpected {_describe(parser.token)} after a complete expression")
+    return expr
+
+
+def parse_effects(text: str) -> Effect:
+    """Parse effect statements separated by newlines or ';'."""
+    parser = _Parser(text)
+    statements: list[Assign] = []
+    while True:
+        while parser.token.kind == "newline" or parser.at(";"):
+            parser.advance()
+        if parser.token.kind == "end":
+            break
+        statements.append(parser.statement())
+        if parser.token.kind not in ("newline", "end") and not parser.at(";"):
+            raise parser.fail(
+                f"unexpected {_describe(parser.token)}; "
+                "put each effect on its own line or separate them with ';'"
+            )
+    return tuple(statements)
