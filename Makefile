@@ -41,7 +41,7 @@ replays: setup
 	$(BIN)/newcourse playtest --replay tests/replays/*.json --update
 
 schema: setup
-	$(BIN)/python -m newcourse.content.schema_export docs/schema
+	$(BIN)/python -m newcourse.content.schema_export
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

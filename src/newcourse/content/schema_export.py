@@ -1,7 +1,9 @@
 """Writing the JSON Schemas of the campaign files, for editors.
 
-Run ``python -m newcourse.content.schema_export docs/schema`` (or ``make schema``)
-after changing ``schema.py``; a test fails while the files are out of date.
+Run ``python -m newcourse.content.schema_export`` (or ``make schema``) after
+changing ``schema.py``: it writes them into the package (``newcourse/schema/``,
+shipped in the wheel) and into ``docs/schema/`` for editors working in the
+repository; a test fails while either copy is out of date.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import Any
 
 from .schema import SCHEMAS
 
-__all__ = ["render_schemas", "write_schemas"]
+__all__ = ["PACKAGED", "render_schemas", "write_schemas"]
+
+PACKAGED = Path(__file__).resolve().parent.parent / "schema"
 
 
 def render_schemas() -> dict[str, str]:
@@ -39,5 +43,6 @@ def write_schemas(folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for written_path in write_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schema")):
-        print(written_path)
+    for folder in [Path(arg) for arg in sys.argv[1:]] or [PACKAGED, Path("docs/schema")]:
+        for written_path in write_schemas(folder):
+            print(written_path)
