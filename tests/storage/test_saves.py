@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from newcourse.engine import Campaign, Game, SaveError
-from newcourse.storage.saves import SaveStore, default_data_dir, read_save
+from newcourse.storage.saves import KEEP_PREVIOUS, SaveStore, default_data_dir, read_save
 
 
 def test_the_data_folder_can_be_chosen_by_the_environment(tmp_path: Path) -> None:
@@ -72,12 +74,104 @@ def test_saves_are_readable_json(tmp_path: Path, mini: Campaign) -> None:
     assert json.loads(path.read_text())["campaign"]["id"] == "mini"
 
 
-def test_setting_a_save_aside_keeps_it_under_another_name(tmp_path: Path, mini: Campaign) -> None:
+def test_setting_the_autosave_aside_keeps_it_as_a_previous_game(
+    tmp_path: Path, mini: Campaign
+) -> None:
     store = SaveStore(tmp_path, "mini")
-    assert store.set_aside("autosave", "previous") is None
+    assert store.set_aside_autosave() is None
     data = Game.start(mini, 3).to_data()
     store.write("autosave", data)
-    kept = store.set_aside("autosave", "previous")
-    assert kept == store.path("previous")
-    assert store.read("previous").data == data
+    kept = store.set_aside_autosave()
+    assert kept is not None
+    assert kept.stem.startswith("previous-")
+    assert read_save(kept).data == data
     assert not store.has("autosave")
+
+
+def _age(path: Path, seconds_ago: float) -> None:
+    moment = time.time() - seconds_ago
+    os.utime(path, (moment, moment))
+
+
+def test_only_the_last_five_previous_games_are_kept(tmp_path: Path, mini: Campaign) -> None:
+    store = SaveStore(tmp_path, "mini", start=mini.start)
+    for number in range(7):
+        store.write("autosave", Game.start(mini, number).to_data())
+        _age(store.path("autosave"), 3600 * (10 - number))
+        store.set_aside_autosave()
+    previous = [e for e in store.entries() if e.kind == "previous"]
+    assert len(previous) == KEEP_PREVIOUS == 5
+    seeds = [read_save(e.path).data["seed"] for e in previous]
+    assert seeds == [6, 5, 4, 3, 2], "newest first, the two oldest dropped"
+
+
+def test_entries_list_autosave_then_named_then_previous_newest_first(
+    tmp_path: Path, mini: Campaign
+) -> None:
+    store = SaveStore(tmp_path, "mini", start=mini.start)
+    game = Game.start(mini, 3)
+    store.write("autosave", game.to_data())
+    store.set_aside_autosave()
+    store.write("older", game.to_data())
+    _age(store.path("older"), 600)
+    store.write("newer", game.choose("publish").to_data())
+    store.write("autosave", game.to_data())
+    entries = store.entries()
+    assert [(e.name, e.kind) for e in entries][:3] == [
+        ("autosave", "autosave"),
+        ("newer", "named"),
+        ("older", "named"),
+    ]
+    assert entries[3].kind == "previous"
+    assert entries[0].summary == f"{mini.start}, turn 1"
+    assert entries[0].modified.tzinfo is not None
+
+
+def test_the_summary_says_the_season_turn_and_an_ending(tmp_path: Path, real: Campaign) -> None:
+    store = SaveStore(tmp_path, real.id, start=real.start)
+    game = Game.start(real, 5)
+    while game.state.turn < 2:
+        game = game.choose(game.view().options[-1].id)
+    store.write("later", game.to_data())
+    (entry,) = store.entries()
+    assert entry.summary == f"{real.start.plus(2)}, turn 3"
+    assert entry.summary.startswith(("Winter", "Spring", "Summer", "Autumn"))
+
+
+def test_a_damaged_save_is_listed_as_damaged(tmp_path: Path) -> None:
+    store = SaveStore(tmp_path, "mini")
+    store.folder.mkdir(parents=True)
+    (store.folder / "broken.json").write_text('{"format": "newc')
+    (store.folder / "odd.json").write_text('{"snapshot": {"turn": "three"}}')
+    summaries = {e.name: e.summary for e in store.entries()}
+    assert summaries["broken"].startswith("damaged")
+    assert summaries["odd"].startswith("damaged")
+
+
+def test_a_name_is_found_before_a_path_and_a_path_still_loads(
+    tmp_path: Path, mini: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SaveStore(tmp_path / "data", "mini")
+    saved = store.write("evening", Game.start(mini, 1).to_data())
+    monkeypatch.chdir(tmp_path)
+    assert store.locate("evening") == saved
+    elsewhere = tmp_path / "copy.json"
+    elsewhere.write_text(saved.read_text())
+    assert store.locate("copy.json") == Path("copy.json")
+    assert store.locate(str(elsewhere)) == elsewhere
+    (tmp_path / "evening").write_text("{}")
+    assert store.locate("evening") == saved, "a save's name wins over a file of that name"
+    assert store.locate("./evening") == Path("evening")
+    with pytest.raises(SaveError, match=r"no save called 'morning' \(saves: evening\)"):
+        store.locate("morning")
+    with pytest.raises(SaveError, match="there is no save file at"):
+        store.locate("morning.json")
+
+
+def test_orphaned_temporary_files_are_removed(tmp_path: Path, mini: Campaign) -> None:
+    store = SaveStore(tmp_path, "mini")
+    store.write("autosave", Game.start(mini, 1).to_data())
+    orphan = store.folder / ".autosave.json.x1y2z3.tmp"
+    orphan.write_text("{")
+    assert store.remove_orphans() == [orphan]
+    assert [p.name for p in store.folder.iterdir()] == ["autosave.json"]
