@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..extras import missing_extra
 from .errors import EXIT_ERROR, fail
 from .play import play
 
@@ -63,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     except Exception as error:
+        missing = missing_extra(error)
+        if missing is not None:
+            return fail(f"{missing}.")
         if os.environ.get("NEWCOURSE_DEBUG"):
             raise
         return fail(
