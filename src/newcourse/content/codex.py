@@ -5,24 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from ..engine.model import CodexEntry, Source
 from .diagnostics import Diagnostic, Severity
+from .files import read_text
+from .limits import MAX_TEXT
 from .schema import CodexFrontMatter
+from .yaml_source import parse_yaml
 
 __all__ = ["read_codex"]
 
 
 def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnostic]]:
+    """Read one codex note, or say (with lines) why it cannot be read."""
+
     def fail(line: int, message: str) -> tuple[None, list[Diagnostic]]:
         return None, [Diagnostic(Severity.ERROR, name, line, message)]
 
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return fail(0, "cannot read the file as UTF-8 text")
+    text, problems = read_text(path, name)
+    if text is None:
+        return None, problems
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         return fail(
@@ -33,26 +36,31 @@ def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnosti
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
         return fail(1, "the front matter is not closed with a '---' line")
+    doc, problems = parse_yaml("\n".join(lines[1:close]), name, first_line=2)
+    if doc is None or problems:
+        return None, problems
     try:
-        front = yaml.safe_load("\n".join(lines[1:close])) or {}
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 2 if error.problem_mark else 1
-        return fail(line, f"YAML syntax in the front matter: {error.problem}")
-    try:
-        meta = CodexFrontMatter.model_validate(front)
+        meta = CodexFrontMatter.model_validate(doc.data or {})
     except ValidationError as failure:
-        problems = []
+        found = []
         for problem in failure.errors():
             field = ".".join(str(p) for p in problem["loc"])
             message = problem["msg"][:1].lower() + problem["msg"][1:]
             if problem["type"] == "missing":
                 message = "is missing"
-            problems.append(
-                Diagnostic(Severity.ERROR, name, 1, f"front matter field {field!r} {message}")
+            line = doc.line(tuple(problem["loc"])) if doc.lines else 1
+            found.append(
+                Diagnostic(Severity.ERROR, name, line, f"front matter field {field!r} {message}")
             )
-        return None, problems
+        return None, found
     body = "\n".join(lines[close + 1 :]).strip()
     if not body:
         return fail(close + 1, f"codex note {meta.id!r} has no text after its front matter")
+    if len(body) > MAX_TEXT:
+        return fail(
+            close + 2,
+            f"the note is {len(body):,} characters long; "
+            f"a codex note may hold at most {MAX_TEXT:,}",
+        )
     date = meta.date.isoformat() if isinstance(meta.date, dt.date) else str(meta.date)
     return CodexEntry(meta.id, meta.title, date, tuple(meta.sources), body, Source(name, 1)), []

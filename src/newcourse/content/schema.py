@@ -9,9 +9,20 @@ into the engine's model, parsing expressions on the way.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError, PydanticUndefined
+
+from .limits import MAX_EVENTS, MAX_NUMBER
 
 __all__ = [
     "CampaignFile",
@@ -22,8 +33,45 @@ __all__ = [
     "WorldFile",
 ]
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_date(value: object) -> object:
+    """A date written ``YYYY-MM-DD`` that exists in the calendar (no 30 February)."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip() if isinstance(value, str) else ""
+    if not _ISO_DATE.fullmatch(text):
+        raise PydanticCustomError(
+            "date_format",
+            "write the date as YYYY-MM-DD, e.g. 1924-01-21 (found {found})",
+            {"found": repr(value)},
+        )
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise PydanticCustomError(
+            "calendar_date",
+            "{text} is not a date in the calendar ({reason})",
+            {"text": text, "reason": str(error)},
+        ) from None
+
+
+def _free_date(value: object) -> object:
+    """A codex date is free text, but one written ``YYYY-MM-DD`` must exist."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        _calendar_date(value)
+    return value
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"),
+    Field(description="A name: lower-case letters, digits and _, starting with a letter"),
+]
+Date = Annotated[dt.date, BeforeValidator(_calendar_date)]
 Text = Annotated[str, Field(description="Markdown text")]
+Count = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 ConditionText = Annotated[
     str | bool, Field(description="A true/false expression, e.g. 'democracy >= 40 and not purged'")
 ]
@@ -36,176 +84,226 @@ EffectsText = Annotated[
 ]
 
 
+def _described(description: str, default: Any = PydanticUndefined, **bounds: Any) -> Any:
+    return Field(default, description=description, **bounds)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
 
 class QualityFile(_Strict):
-    label: str
-    description: str = ""
-    min: int = 0
-    max: int = 100
-    initial: int
-    shown: bool = True
-    group: Literal["party", "economy", "world", "resources"] = "party"
+    """A quality: a number the game tracks, kept within its range."""
+
+    label: str = _described("The name the player sees")
+    description: str = _described("What the quality stands for, shown in the help", "")
+    min: Count = _described("The lowest value the quality can take", 0)
+    max: Count = _described("The highest value the quality can take", 100)
+    initial: Count = _described("The value at the start of the campaign")
+    shown: bool = _described("Shown on the status bar (hidden ones still work)", True)
+    group: Literal["party", "economy", "world", "resources"] = _described(
+        "Where the quality is shown", "party"
+    )
 
 
 class FactionFile(_Strict):
-    label: str
-    description: str = ""
-    initial: int = Field(ge=0)
+    """A faction: its share of the delegates decides votes."""
+
+    label: str = _described("The name the player sees")
+    description: str = _described("Who the faction are, shown in the help", "")
+    initial: int = _described(
+        "The faction's delegates at the start (any scale; votes use shares)", ge=0, le=MAX_NUMBER
+    )
 
 
 class FlagFile(_Strict):
-    description: str = ""
-    initial: bool = False
+    """A flag: something that has or has not happened."""
+
+    description: str = _described("What the flag records", "")
+    initial: bool = _described("Whether the flag is set at the start", False)
 
 
 class CampaignFile(_Strict):
     """campaign.yaml: what the campaign is."""
 
-    id: Id
-    title: str
-    version: int = Field(ge=1)
-    start: dt.date
-    end: dt.date
-    intro: Text = ""
-    storylets_per_turn: int = Field(1, ge=0)
-    max_events_per_turn: int = Field(3, ge=1)
-    vote_packing: NumberText | None = None
-    qualities: dict[Id, QualityFile]
-    factions: dict[Id, FactionFile] = {}
-    flags: dict[Id, FlagFile | None] = {}
+    id: Id = _described("The campaign's stable id; saves name it")
+    title: str = _described("The campaign's title")
+    version: int = _described(
+        "Raise it when the content changes; saves record it", ge=1, le=MAX_NUMBER
+    )
+    start: Date = _described("The first turn is the quarter of this date (YYYY-MM-DD)")
+    end: Date = _described("The last turn is the quarter of this date (YYYY-MM-DD)")
+    intro: Text = _described("Markdown shown before the first turn", "")
+    storylets_per_turn: int = _described(
+        "Conditional storylets drawn each turn", 1, ge=0, le=MAX_EVENTS
+    )
+    max_events_per_turn: int = _described(
+        "Dated and drawn events together in one turn", 3, ge=1, le=MAX_EVENTS
+    )
+    vote_packing: NumberText | None = _described(
+        "Delegates the apparatus adds to its side in every vote (a number expression)", None
+    )
+    qualities: dict[Id, QualityFile] = _described("The numbers the game tracks, by name")
+    factions: dict[Id, FactionFile] = _described("The factions that vote, by name", {})
+    flags: dict[Id, FlagFile | None] = _described("Things that have or have not happened", {})
 
 
 class OutcomeFile(_Strict):
-    id: Id
-    label: str
-    weight: NumberText = 1
-    effects: EffectsText | None = None
-    result: Text = ""
+    """One possible outcome of an option, drawn by weight."""
+
+    id: Id = _described("The outcome's id, unique in its option")
+    label: str = _described("A short label shown with the odds")
+    weight: NumberText = _described("How likely the outcome is, against the others", 1)
+    effects: EffectsText | None = _described("What the outcome changes", None)
+    result: Text = _described("What happens, in prose", "")
 
 
 class VoteResultFile(_Strict):
-    label: str = ""
-    effects: EffectsText | None = None
-    result: Text = ""
+    """What follows when a vote passes or fails."""
+
+    label: str = _described("A short label for the result", "")
+    effects: EffectsText | None = _described("What the result changes", None)
+    result: Text = _described("What happens, in prose", "")
 
 
 class VoteFile(_Strict):
-    body: str
-    delegates: int = Field(100, ge=1)
-    for_: list[Id] = Field(default_factory=list, alias="for")
-    against: list[Id] = []
-    swing: NumberText = 0.5
-    passed: VoteResultFile = VoteResultFile()
-    failed: VoteResultFile = VoteResultFile()
+    """A vote: the factions for and against, and what each result does."""
+
+    body: str = _described("Who votes, e.g. 'the Thirteenth Congress'")
+    delegates: int = _described("The delegates shown in the count", 100, ge=1, le=MAX_NUMBER)
+    for_: list[Id] = Field(default_factory=list, alias="for", description="The factions voting for")
+    against: list[Id] = _described("The factions voting against", [])
+    swing: NumberText = _described(
+        "The share of the uncommitted that vote for (a number expression, 0 to 1)", 0.5
+    )
+    passed: VoteResultFile = _described("What follows if the motion is carried", VoteResultFile())
+    failed: VoteResultFile = _described("What follows if the motion falls", VoteResultFile())
 
 
 class OptionFile(_Strict):
-    id: Id
-    text: str
-    if_: ConditionText | None = Field(None, alias="if")
-    requires: ConditionText | None = None
-    unavailable: str = ""
-    effects: EffectsText | None = None
-    result: Text = ""
-    history: bool = False
-    outcomes: list[OutcomeFile] = []
-    vote: VoteFile | None = None
+    """One choice the player can make."""
+
+    id: Id = _described("The option's id, unique in its event")
+    text: str = _described("The choice as the player reads it")
+    if_: ConditionText | None = Field(None, alias="if", description="Shown only while this holds")
+    requires: ConditionText | None = _described("Shown, but available only while this holds", None)
+    unavailable: str = _described("Why the option is unavailable, shown to the player", "")
+    effects: EffectsText | None = _described("What choosing the option changes", None)
+    result: Text = _described("What happens, in prose", "")
+    history: bool = _described("What the real Opposition chose", False)
+    outcomes: list[OutcomeFile] = _described("Possible outcomes, drawn by weight", [])
+    vote: VoteFile | None = _described("A vote that decides the result", None)
 
 
 class WindowFile(_Strict):
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    """The dates between which a storylet may be drawn."""
+
+    from_: Date = Field(alias="from", description="The first day (YYYY-MM-DD)")
+    to: Date = _described("The last day (YYYY-MM-DD)")
 
 
 class EventFile(_Strict):
-    id: Id
-    title: str
-    text: Text
-    date: dt.date | None = None
-    window: WindowFile | None = None
-    when: ConditionText | None = None
-    weight: NumberText | None = None
-    repeatable: bool = False
-    recurring: bool = False
-    codex: Id | None = None
-    tags: list[str] = []
-    options: list[OptionFile] = Field(min_length=1)
+    """An event: a dated set piece or a storylet drawn while it is eligible."""
+
+    id: Id = _described("The event's stable id; saves and the timeline refer to it")
+    title: str = _described("The event's title")
+    text: Text = _described("The scene, in Markdown")
+    date: Date | None = _described("A set piece fires in the quarter of this date", None)
+    window: WindowFile | None = _described("A storylet may be drawn between these dates", None)
+    when: ConditionText | None = _described("The event fires only while this holds", None)
+    weight: NumberText | None = _described("How likely a storylet is to be drawn", None)
+    repeatable: bool = _described("A storylet may fire more than once", False)
+    recurring: bool = _described("Comes back every turn of its window while it holds", False)
+    codex: Id | None = _described("The history note of the event (codex/ID.md)", None)
+    tags: list[str] = _described("Free labels for the writer's own use", [])
+    options: list[OptionFile] = _described("The player's choices", min_length=1)
 
 
 class EventsFile(_Strict):
     """events/*.yaml: a list of events."""
 
-    events: list[EventFile]
+    events: list[EventFile] = _described("The events of this file")
 
 
 class RuleFile(_Strict):
-    id: Id
-    when: ConditionText | None = None
-    effects: EffectsText
-    news: str = ""
+    """A world rule, applied at the end of every turn while it holds."""
+
+    id: Id = _described("The rule's id")
+    when: ConditionText | None = _described("The rule applies only while this holds", None)
+    effects: EffectsText = _described("What the rule changes")
+    news: str = _described("A line for the front page when the rule applies", "")
 
 
 class WorldFile(_Strict):
     """world.yaml: rules applied at the end of every turn."""
 
-    rules: list[RuleFile] = []
+    rules: list[RuleFile] = _described("The world rules, in order", [])
 
 
 class HeadlineFile(_Strict):
-    date: dt.date
-    when: ConditionText | None = None
-    text: str
-    codex: Id | None = None
+    """A dated headline for the front page."""
+
+    date: Date = _described("The day the headline comes due (YYYY-MM-DD)")
+    when: ConditionText | None = _described("Printed only if this holds on that day", None)
+    text: str = _described("The headline")
+    codex: Id | None = _described("A history note the headline links to", None)
 
 
 class NewsFile(_Strict):
     """news.yaml: dated headlines for the front page."""
 
-    headlines: list[HeadlineFile] = []
+    headlines: list[HeadlineFile] = _described("The headlines", [])
 
 
 class SummaryFile(_Strict):
-    when: ConditionText | None = None
-    text: Text
+    """A line of an ending's summary, shown while it holds."""
+
+    when: ConditionText | None = _described("Shown only if this holds", None)
+    text: Text = _described("The line")
 
 
 class EndingFile(_Strict):
-    id: Id
-    title: str
-    when: ConditionText | None = None
-    priority: int = 0
-    final: bool = False
-    text: Text
-    history: Text = ""
-    summary: list[SummaryFile] = []
+    """An ending: how the game can end."""
+
+    id: Id = _described("The ending's id")
+    title: str = _described("The ending's title")
+    when: ConditionText | None = _described("The ending holds while this does", None)
+    priority: Count = _described("The highest-priority ending that holds is the one shown", 0)
+    final: bool = _described("Ends the game at once when it holds", False)
+    text: Text = _described("What became of the Opposition, in Markdown")
+    history: Text = _described("What happened in history, in Markdown", "")
+    summary: list[SummaryFile] = _described("Lines shown under the ending", [])
 
 
 class EndingsFile(_Strict):
     """endings.yaml: how the game can end."""
 
-    endings: list[EndingFile] = Field(min_length=1)
+    endings: list[EndingFile] = _described("The endings", min_length=1)
 
 
 class StrategyFile(_Strict):
-    id: Id
-    description: str = ""
-    score: NumberText
+    """A named way of playing, for the playtester."""
+
+    id: Id = _described("The strategy's id")
+    description: str = _described("What the strategy aims at", "")
+    score: NumberText = _described("The number the strategy tries to raise")
 
 
 class StrategiesFile(_Strict):
     """strategies.yaml: named ways of playing for the playtester."""
 
-    strategies: list[StrategyFile] = []
+    strategies: list[StrategyFile] = _described("The strategies", [])
 
 
 class CodexFrontMatter(_Strict):
-    id: Id
-    title: str
-    date: str | int | dt.date = ""
-    sources: list[str] = []
+    """The front matter of a codex note."""
+
+    id: Id = _described("The note's id; events link to it")
+    title: str = _described("The note's title")
+    date: Annotated[str | int | dt.date, AfterValidator(_free_date)] = _described(
+        "When it happened: free text, or YYYY-MM-DD", ""
+    )
+    sources: list[str] = _described("The works the note draws on", [])
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
