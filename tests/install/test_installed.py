@@ -85,7 +85,7 @@ def test_plain_play_of_the_bundled_campaign_to_an_end(tmp_path: Path) -> None:
     ending = game.view().ending
     assert ending is not None
     played = run(
-        "play", "--plain", "--seed", "1", "--no-save", stdin="\n".join(moves) + "\n", data=tmp_path
+        "play", "--plain", "--seed", "1", stdin="\n".join(moves) + "\n", data=tmp_path
     )
     assert played.returncode == 0, played.stderr
     assert ending.title in played.stdout
@@ -109,7 +109,7 @@ def tmux() -> Iterator[Tmux]:
 def test_the_full_screen_player_starts_and_quits_in_a_terminal(tmux: Tmux, tmp_path: Path) -> None:
     first = Game.start(load_campaign(builtin_campaign_path()), seed=1).view().event
     assert first is not None
-    command = shlex.join([*newcourse_command(), "play", "--seed", "1", "--no-save"])
+    command = shlex.join([*newcourse_command(), "play", "--seed", "1"])
     tmux.run(
         "new-session", "-d", "-s", tmux.session, "-x", "120", "-y", "40",
         "-e", f"NEWCOURSE_DATA_DIR={tmp_path / 'data'}", command,

@@ -1,0 +1,64 @@
+"""A missing optional extra: one sentence naming it, a non-zero exit, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from newcourse.extras import MissingExtra, missing_extra
+
+from .conftest import MINI
+
+
+def test_a_failed_import_of_an_optional_package_names_its_extra() -> None:
+    missing = missing_extra(ModuleNotFoundError("No module named 'textual'", name="textual"))
+    assert isinstance(missing, MissingExtra)
+    assert missing.extra.name == "terminal"
+    assert "pip install 'newcourse[terminal]'" in str(missing)
+    old = ImportError("cannot import name 'Content'", name="textual.content")
+    assert missing_extra(old) is not None, "a release too old is mended by the extra as well"
+    charts = missing_extra(ModuleNotFoundError("No module named 'matplotlib'", name="matplotlib"))
+    assert charts is not None and charts.extra.name == "tools"
+
+
+def test_other_import_errors_are_not_blamed_on_an_extra() -> None:
+    ours = ImportError("cannot import name 'x'", name="newcourse.terminal.words")
+    assert missing_extra(ours) is None
+    assert missing_extra(ImportError("no name")) is None
+    assert missing_extra(ValueError("textual")) is None
+
+
+# A player whose Python has no Textual, in a terminal (its output says it is one).
+WITHOUT_TEXTUAL = """
+import sys
+sys.modules["textual"] = None
+
+class Terminal:
+    def __init__(self, stream):
+        self.stream = stream
+    def isatty(self):
+        return True
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+sys.stdin, sys.stdout = Terminal(sys.stdin), Terminal(sys.stdout)
+from newcourse.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_full_screen_player_without_the_terminal_extra(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TEXTUAL, "play", "--seed", "1", "--campaign", str(MINI)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NEWCOURSE_DATA_DIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert run.stderr == (
+        "newcourse: the full-screen player needs the 'terminal' extra: "
+        "pip install 'newcourse[terminal]'; or play line by line with --plain.\n"
+    )
