@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import __version__
 from ..extras import missing_extra
 from .errors import EXIT_ERROR, fail
-from .play import play
+from .play import PLAY_NOTES, play
 
 __all__ = ["main"]
 
@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--continue", dest="resume", action="store_true", help="continue the last game"
     )
-    play.add_argument("--load", metavar="FILE", type=Path, help="load a saved game from a file")
+    play.epilog = PLAY_NOTES
+    play.formatter_class = argparse.RawDescriptionHelpFormatter
+    play.add_argument(
+        "--load", metavar="NAME|FILE", help="load a save by the name it was saved under, or a file"
+    )
     play.add_argument("--seed", type=int, help="the seed of a new game (same seed, same game)")
     play.add_argument("--campaign", metavar="PATH", type=Path, help="play a campaign from a folder")
     play.add_argument("--no-save", action="store_true", help="do not write saves")

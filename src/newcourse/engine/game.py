@@ -17,11 +17,12 @@ from .model import Campaign
 from .state import GameState
 from .view import TurnView, build_view
 
-__all__ = ["SAVE_FORMAT", "SAVE_VERSION", "Decision", "Game"]
+__all__ = ["SAVE_FORMAT", "SAVE_VERSION", "SEED_LIMIT", "Decision", "Game"]
 
 SAVE_FORMAT = "newcourse-save"
 SAVE_VERSION = 1
 MIN_SAVE_VERSION = 1
+SEED_LIMIT = 10**19  # a seed has at most 19 digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,8 @@ class Game:
         raw = data.get("decisions")
         if not isinstance(seed, int) or not isinstance(raw, list):
             raise SaveError("the save's seed or decisions are missing or damaged")
+        if not -SEED_LIMIT < seed < SEED_LIMIT:
+            raise SaveError("the save's seed is out of range (over 19 digits); it is damaged")
         if not all(
             isinstance(d, list) and len(d) == 2 and all(isinstance(x, str) for x in d) for d in raw
         ):

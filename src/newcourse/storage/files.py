@@ -20,6 +20,7 @@ from ..engine import SaveError
 
 __all__ = [
     "MAX_SAVE_BYTES",
+    "NoSuchSave",
     "SaveFile",
     "read_save",
     "remove_orphans",
@@ -29,6 +30,10 @@ __all__ = [
 
 MAX_SAVE_BYTES = 5 * 1024 * 1024  # a real save is a few kilobytes
 TEMPORARY_SUFFIX = ".tmp"
+
+
+class NoSuchSave(SaveError):
+    """A save asked for by a name or path that names nothing."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +126,9 @@ def read_bytes(path: Path) -> bytes:
         # a pipe swapped in after the check must not block the open
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise SaveError(f"there is no save file at {path}") from None
+        raise NoSuchSave(f"there is no save file at {path}") from None
     except NotADirectoryError:
-        raise SaveError(f"there is no save file at {path} (a part of the path is a file)") from None
+        raise NoSuchSave(f"there is no save file at {path} (a part of the path is a file)") from None
     except PermissionError:
         raise SaveError(f"cannot read the save file {path}: permission denied") from None
     except OSError as error:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import Quarter, SaveError
-from .files import SaveFile, read_save, remove_orphans, write_save
+from .files import NoSuchSave, SaveFile, read_save, remove_orphans, write_save
 
 __all__ = [
     "AUTOSAVE",
@@ -141,9 +141,9 @@ class SaveStore:
         if os.path.lexists(given):
             return given
         if looks_like_path(text) or isinstance(name_or_path, Path):
-            raise SaveError(f"there is no save file at {given}")
+            raise NoSuchSave(f"there is no save file at {given}")
         known = ", ".join(e.name for e in self.entries()) or "none yet"
-        raise SaveError(
+        raise NoSuchSave(
             f"there is no save called {text!r} (saves: {known}) and no file of that name"
         )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..engine import Campaign, Game, Refusal, SaveError
-from ..storage import AUTOSAVE, GameLock, SaveStore, read_save
+from ..storage import AUTOSAVE, GameLock, SaveFile, SaveStore, read_save
 from ..storage.files import write_save
 from ..storage.saves import PREVIOUS, clean_name, looks_like_path
 from .hints import play_command, resume_command
@@ -48,7 +48,8 @@ class Session:
     def new(cls, campaign: Campaign, seed: int, store: SaveStore | None) -> Session:
         """A new game. The last game's autosave is set aside, never overwritten."""
         session = cls(Game.start(campaign, seed), store, lock=_lock(store))
-        session._set_aside_game_in_progress()
+        if store is not None:
+            session._set_aside_game_in_progress()
         session.autosave()
         return session
 
@@ -61,7 +62,7 @@ class Session:
                 raise SaveError(
                     "there is no saved game to continue yet; start one with: " + play_command()
                 )
-            game = Game.from_data(campaign, store.read(AUTOSAVE).data)
+            game = _game_from(campaign, store.read(AUTOSAVE))
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -75,7 +76,7 @@ class Session:
         Raises SaveError (before anything on disk changes) when the save cannot be loaded.
         """
         path = store.locate(name_or_path) if store is not None else Path(name_or_path)
-        game = Game.from_data(campaign, read_save(path).data)
+        game = _game_from(campaign, read_save(path))
         session = cls(game, store, lock=_lock(store))
         if store is not None:
             if (
@@ -196,6 +197,14 @@ class Session:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _game_from(campaign: Campaign, saved: SaveFile) -> Game:
+    """The game a save holds; a SaveError names the file."""
+    try:
+        return Game.from_data(campaign, saved.data)
+    except SaveError as error:
+        raise SaveError(f"cannot load {saved.path}: {error}") from None
 
 
 def _lock(store: SaveStore | None) -> GameLock | None:

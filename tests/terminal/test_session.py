@@ -1,0 +1,206 @@
+"""Sessions: the game in progress is never lost, a failed autosave is told, one game per folder."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newcourse.engine import Campaign, Game, Refusal, SaveError
+from newcourse.storage import GameOpenElsewhere, SaveStore, read_save
+from newcourse.storage.lock import LOCK_NAME
+from newcourse.terminal.session import Session
+
+from ..conftest import MINI
+
+
+def _store(tmp_path: Path, campaign: Campaign) -> SaveStore:
+    return SaveStore(tmp_path / "data", campaign.id, start=campaign.start)
+
+
+def _autosave(store: SaveStore) -> dict[str, object]:
+    return read_save(store.path("autosave")).data
+
+
+def test_a_new_game_sets_the_last_one_aside_and_says_how_to_load_it(
+    tmp_path: Path, mini: Campaign
+) -> None:
+    store = _store(tmp_path, mini)
+    with Session.new(mini, 1, store) as first:
+        first.choose("publish")
+        played = _autosave(store)
+    with Session.new(mini, 2, store) as second:
+        (previous,) = [e for e in store.entries() if e.kind == "previous"]
+        assert read_save(previous.path).data == played
+        assert any(f"--load {previous.name}" in notice for notice in second.notices)
+
+
+def test_loading_never_destroys_the_game_in_progress(tmp_path: Path, mini: Campaign) -> None:
+    store = _store(tmp_path, mini)
+    with Session.new(mini, 1, store) as playing:
+        playing.choose("publish")
+        saved_path = playing.save_as("evening")
+        playing.choose(playing.game.view().options[0].id)
+        in_progress = _autosave(store)
+    with Session.load(mini, "evening", store) as loaded:
+        assert loaded.game.state.step == 1
+        assert _autosave(store) == loaded.game.to_data()
+    kept = [read_save(e.path).data for e in store.entries() if e.kind == "previous"]
+    assert in_progress in kept, "the game that was being played is kept"
+    assert read_save(saved_path).data["decisions"] == [["letter", "publish"]]
+
+
+def test_a_save_that_cannot_load_changes_nothing_on_disk(tmp_path: Path, mini: Campaign) -> None:
+    store = _store(tmp_path, mini)
+    with Session.new(mini, 1, store):
+        pass
+    before = sorted(p.name for p in store.folder.iterdir())
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "newcourse-save", "format_version": 1, "seed": "x"}')
+    with pytest.raises(SaveError, match=r"cannot load .*broken\.json: .*damaged"):
+        Session.load(mini, str(broken), store)
+    assert sorted(p.name for p in store.folder.iterdir()) == before
+    with Session.resume(mini, store):
+        pass  # the lock was let go after the refusal
+
+
+def test_a_save_name_wins_over_a_file_of_the_same_name_and_says_so(
+    tmp_path: Path, mini: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(tmp_path, mini)
+    with Session.new(mini, 1, store) as playing:
+        playing.save_as("evening")
+    monkeypatch.chdir(tmp_path)
+    Path("evening").write_text("not a save")
+    with Session.load(mini, "evening", store) as loaded:
+        assert any("./evening" in notice for notice in loaded.notices)
+
+
+def test_saved_as_says_the_name_and_where(tmp_path: Path, mini: Campaign) -> None:
+    store = _store(tmp_path, mini)
+    with Session.new(mini, 1, store) as playing:
+        path = playing.save_as("my game")
+        words = playing.saved_words(path)
+    assert path == store.folder / "mygame.json"
+    assert words.startswith(f"Saved as mygame ({path})")
+    assert "play --load mygame" in words
+
+
+def test_the_games_own_names_are_not_given_to_saves(tmp_path: Path, mini: Campaign) -> None:
+    with Session.new(mini, 1, _store(tmp_path, mini)) as playing:
+        for name in ("autosave", "previous-20240101-000000"):
+            with pytest.raises(Refusal, match="kept for the game's own saves"):
+                playing.save_as(name)
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_space(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("newcourse.storage.files.os.replace", no_space)
+
+
+def test_a_full_disk_is_told_once_and_quitting_says_the_truth(
+    tmp_path: Path, mini: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(tmp_path, mini)
+    with Session.new(mini, 1, store) as playing:
+        assert playing.save_problem is None
+        assert playing.parting_words() is not None
+        assert playing.parting_words().startswith("Saved. Continue later with:")  # type: ignore[union-attr]
+        playing.notices.clear()
+        _full_disk(monkeypatch)
+        playing.choose("publish")
+        playing.undo()
+        playing.choose("publish")
+        assert len(playing.notices) == 1, "told once, not after every decision"
+        assert "No space left on device" in playing.notices[0]
+        assert playing.save_problem is not None
+        assert "not saved" in playing.parting_words()  # type: ignore[operator]
+        assert "Saved." not in playing.parting_words()  # type: ignore[operator]
+        monkeypatch.undo()
+        playing.undo()
+        assert playing.save_problem is None
+
+
+def test_a_data_folder_that_is_a_file_still_plays_and_can_save_elsewhere(
+    tmp_path: Path, mini: Campaign
+) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("")
+    store = SaveStore(blocker, mini.id)
+    with Session.new(mini, 1, store) as playing:
+        assert playing.save_problem is not None
+        assert any("save it to a file in another folder" in n for n in playing.notices)
+        playing.choose("publish")
+        with pytest.raises(Refusal, match="could not be saved"):
+            playing.save_as("evening")
+        elsewhere = playing.save_as(str(tmp_path / "kept.json"))
+        assert Game.from_data(mini, read_save(elsewhere).data).state == playing.game.state
+        assert "not saved" in (playing.parting_words() or "")
+
+
+def test_a_second_game_on_the_same_folder_is_refused(tmp_path: Path, mini: Campaign) -> None:
+    store = _store(tmp_path, mini)
+    first = Session.new(mini, 1, store)
+    with pytest.raises(GameOpenElsewhere, match=rf"another window \(process {os.getpid()}\)"):
+        Session.resume(mini, store)
+    with pytest.raises(GameOpenElsewhere, match="--no-save"):
+        Session.new(mini, 2, store)
+    first.close()
+    with Session.resume(mini, store) as again:
+        assert again.game.seed == 1
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path, mini: Campaign) -> None:
+    store = _store(tmp_path, mini)
+    store.folder.mkdir(parents=True)
+    (store.folder / LOCK_NAME).write_text("999999999\n")
+    with Session.new(mini, 1, store):
+        assert (store.folder / LOCK_NAME).read_text() == f"{os.getpid()}\n"
+
+
+def test_temporary_files_of_a_killed_game_are_cleaned_at_the_next_start(
+    tmp_path: Path, mini: Campaign
+) -> None:
+    store = _store(tmp_path, mini)
+    store.folder.mkdir(parents=True)
+    orphan = store.folder / ".autosave.json.k9lm_x.tmp"
+    orphan.write_text('{"format": "newcourse-sa')
+    with Session.new(mini, 1, store):
+        assert not orphan.exists()
+
+
+def test_two_processes_on_one_folder(tmp_path: Path) -> None:
+    env = dict(os.environ, NEWCOURSE_DATA_DIR=str(tmp_path / "data"))
+    command = [sys.executable, "-m", "newcourse", "play", "--plain", "--campaign", str(MINI)]
+    first = subprocess.Popen(
+        [*command, "--seed", "1"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        lock = tmp_path / "data" / "saves" / "mini" / LOCK_NAME
+        deadline = time.monotonic() + 30
+        while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        second = subprocess.run(
+            [*command, "--continue"], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert second.returncode == 1
+        assert f"already open in another window (process {first.pid})" in second.stderr
+        assert len(second.stderr.strip().splitlines()) == 1
+    finally:
+        first.communicate(b"q\n", timeout=60)
+    assert first.returncode == 0
+    third = subprocess.run(
+        [*command, "--continue"], input="q\n", capture_output=True, text=True, env=env, timeout=60
+    )
+    assert third.returncode == 0, third.stderr
