@@ -18,6 +18,7 @@ import pytest
 from newcourse.cli import main
 from newcourse.content import Diagnostic, Severity, builtin_campaign_path
 from newcourse.tools.check import check_campaign
+from tests.conftest import MINI
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 GAMES = 40  # enough random games for the cases that rely on them, and quick
@@ -182,8 +183,8 @@ def test_each_planted_mistake_is_found(tmp_path: Path, case: str, expected: str)
 # ---------------------------------------------------------------- the command
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    status = main(["check", *args])
+def run(capsys: pytest.CaptureFixture[str], folder: str, *args: str) -> tuple[int, str, str]:
+    status = main(["check", "--campaign", folder, *args])
     out, err = capsys.readouterr()
     return status, out, err
 
@@ -194,29 +195,36 @@ def test_a_clean_campaign_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.strip().endswith("0 errors, 0 warnings, 0 notes")
 
 
-def test_warnings_exit_1_only_when_strict(
+def test_warnings_exit_3_only_when_strict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     campaign = str(build("unused_quality", tmp_path))
     assert run(capsys, campaign, "--games", "0")[0] == 0
     status, out, _ = run(capsys, campaign, "--strict", "--games", "0")
-    assert status == 1
+    assert status == 3
     assert "warning: quality 'morale' is declared but never used" in out
 
 
-def test_errors_exit_2_and_are_all_reported(
+def test_errors_exit_3_and_are_all_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     campaign = build("missing_codex", tmp_path)  # one mistake in events/broken.yaml
     shutil.copytree(BROKEN / "headline_outside", campaign, dirs_exist_ok=True)  # one in news.yaml
     (campaign / "world.yaml").write_text("rules:\n  - id: drift\n    effects: 'aparatus += 1'\n")
     status, out, err = run(capsys, str(campaign))
-    assert status == 2
+    assert status == 3
     assert "codex entry 'leter', which does not exist" in out
     assert "the date 1926-05-04 falls outside the campaign" in out
     assert "unknown name 'aparatus'; did you mean 'apparatus'?" in out
     assert out.strip().endswith("3 errors, 0 warnings, 0 notes")
     assert "Traceback" not in out + err
+
+
+def test_the_campaign_given_bare_is_still_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(BROKEN / "base"), "--games", "0"]) == 0
+    assert "0 errors" in capsys.readouterr().out
+    assert main(["check", str(BROKEN / "base"), "--campaign", str(MINI), "--games", "0"]) == 2
+    assert "the campaign is named twice" in capsys.readouterr().err
 
 
 def test_json_output_for_machines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -277,8 +285,8 @@ def _a_list_not_a_mapping(folder: Path) -> Path:
 
 
 GARBAGE = {
-    "binary campaign.yaml": (_binary_campaign, "campaign.yaml: error: the file is not UTF-8"),
-    "binary event file": (_binary_event_file, "noise.yaml: error: the file is not UTF-8"),
+    "binary campaign.yaml": (_binary_campaign, "campaign.yaml:2: error: the file is not UTF-8"),
+    "binary event file": (_binary_event_file, "noise.yaml:1: error: the file is not UTF-8"),
     "empty folder": (_empty_folder, "campaign.yaml: error: the campaign has no campaign.yaml"),
     "no campaign.yaml": (_no_campaign_file, "error: the campaign has no campaign.yaml file"),
     "a file": (_a_file_not_a_folder, "error: there is no campaign folder here"),
@@ -293,7 +301,7 @@ def test_garbage_gives_errors_not_a_traceback(
     make, expected = GARBAGE[kind]
     folder = make(tmp_path / "garbage")
     status, out, err = run(capsys, str(folder))
-    assert status == 2
+    assert status == 3
     assert expected in out
     assert "Traceback" not in out + err
     assert all(_SHAPE.match(line) for line in out.splitlines()[:-1])

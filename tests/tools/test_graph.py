@@ -17,7 +17,7 @@ from tests.conftest import MINI
 
 
 def graph_text(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    assert main(["graph", str(MINI), *args]) == 0
+    assert main(["graph", "--campaign", str(MINI), *args]) == 0
     return capsys.readouterr().out
 
 
@@ -129,7 +129,7 @@ def test_unknown_names_and_years_are_refused(capsys: pytest.CaptureFixture[str])
 def test_a_campaign_that_does_not_load_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["graph", str(tmp_path / "nowhere")]) == 2
+    assert main(["graph", "--campaign", str(tmp_path / "nowhere")]) == 3
     assert "the campaign has 1 error" in capsys.readouterr().err
 
 

@@ -205,7 +205,7 @@ def test_the_distance_to_a_condition(mini: Campaign) -> None:
 
 
 def run_cli(*args: str) -> int:
-    return main(["playtest", str(MINI), "--quiet", *args])
+    return main(["playtest", "--campaign", str(MINI), "--quiet", *args])
 
 
 def test_the_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -237,9 +237,10 @@ def test_the_html_and_markdown_reports(tmp_path: Path) -> None:
 def test_a_campaign_that_does_not_load_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["playtest", str(tmp_path / "nowhere"), "-n", "5"]) == 2
+    assert main(["playtest", "--campaign", str(tmp_path / "nowhere"), "-n", "5"]) == 3
     err = capsys.readouterr().err
-    assert "there is no campaign folder here" in err and "the campaign has 1 error" in err
+    assert "there is no campaign folder here" in err
+    assert "newcourse playtest: the campaign has 1 error" in err
 
 
 def test_a_bad_strategy_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -281,7 +282,7 @@ def test_a_tampered_replay_is_reported(
     data["expect"]["ending"] = "victory"
     path = tmp_path / "tampered.json"
     path.write_text(json.dumps(data))
-    assert run_cli("--replay", str(path)) == 1
+    assert run_cli("--replay", str(path)) == 4  # apart from 1, a failure to read or write
     out = capsys.readouterr().out
     assert "DIFFERENT" in out
     assert "the ending is 'interim', the file expects 'victory'" in out
@@ -308,5 +309,5 @@ def test_a_file_that_is_not_a_replay_is_refused(
 ) -> None:
     path = tmp_path / "nonsense.json"
     path.write_text('{"hello": 1}')
-    assert run_cli("--replay", str(path)) == 2
+    assert run_cli("--replay", str(path)) == 1
     assert "not a replay file or a save" in capsys.readouterr().err

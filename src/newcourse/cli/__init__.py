@@ -1,8 +1,10 @@
-"""The one entry point: ``newcourse play | check | playtest | graph``.
+"""The one entry point: ``newcourse play | check | playtest | graph | completion``.
 
 This package wires front-ends and tools to the engine; it holds no game rule.
 Every expected failure (a bad campaign, a bad save, a bad argument) ends with
-one clear line on standard error and a non-zero exit, never a traceback.
+one clear line on standard error and a non-zero exit (the codes are in
+``errors``), never a traceback. Data goes to standard output, talk (progress,
+notes, "Wrote ...") to standard error.
 """
 
 from __future__ import annotations
@@ -15,66 +17,148 @@ from pathlib import Path
 
 from .. import __version__
 from ..extras import missing_extra
-from .errors import EXIT_ERROR, fail
+from .errors import EXIT_CODES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, fail
+from .output import OutputError, guarded_stdout, output_failed
+from .parsing import Parser, resolve
 from .play import PLAY_NOTES, play
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
+
+PLAY_EXAMPLES = (
+    "newcourse play\n"
+    "newcourse play --plain --seed 42\n"
+    "newcourse play --continue\n"
+    "newcourse play --campaign my_campaign"
+)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _exit_codes() -> str:
+    return "exit codes:\n" + "\n".join(
+        f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES.items()
+    )
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions and examples as written; room for the longest command's name."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if isinstance(action, argparse._SubParsersAction):  # commands are listed indented
+            longest = max(map(len, action.choices), default=0)
+            self._action_max_length = max(
+                self._action_max_length, longest + self._current_indent + 4
+            )
+
+
+def build_parser() -> Parser:
+    """The command line's parser: every command, its options, its help and examples."""
+    formatter = _Formatter
+    parser = Parser(
         prog="newcourse",
-        description="New Course: lead the Left Opposition, 1923-1930.",
+        description="New Course: lead the Left Opposition, 1923-1930.\n"
+        "With no command, 'newcourse' plays ('newcourse play').",
+        epilog=f"{_exit_codes()}\n\nSee 'newcourse COMMAND --help' for a command's options "
+        "and examples.",
+        formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"newcourse {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    play = commands.add_parser("play", help="play the game in the terminal")
-    play.add_argument(
+    play_parser = commands.add_parser(
+        "play",
+        help="play the game in the terminal",
+        description="Play the game: full-screen in a terminal, line by line otherwise.",
+        epilog=f"{PLAY_NOTES}\n\nexamples:\n  " + PLAY_EXAMPLES.replace("\n", "\n  "),
+        formatter_class=formatter,
+    )
+    play_parser.add_argument(
         "--plain", action="store_true", help="line-by-line play (screen readers, pipes)"
     )
-    play.add_argument(
+    play_parser.add_argument(
         "--continue", dest="resume", action="store_true", help="continue the last game"
     )
-    play.epilog = PLAY_NOTES
-    play.formatter_class = argparse.RawDescriptionHelpFormatter
-    play.add_argument(
+    play_parser.add_argument(
         "--load", metavar="NAME|FILE", help="load a save by the name it was saved under, or a file"
     )
-    play.add_argument("--seed", type=int, help="the seed of a new game (same seed, same game)")
-    play.add_argument("--campaign", metavar="PATH", type=Path, help="play a campaign from a folder")
-    play.add_argument("--no-save", action="store_true", help="do not write saves")
+    play_parser.add_argument(
+        "--seed", type=int, help="the seed of a new game (same seed, same game)"
+    )
+    play_parser.add_argument(
+        "--campaign", metavar="PATH", type=Path, help="play a campaign from a folder"
+    )
+    play_parser.add_argument("--no-save", action="store_true", help="do not write saves")
 
     from ..tools.commands import add_tool_commands
 
-    add_tool_commands(commands)
+    add_tool_commands(commands, formatter)
+
+    completion = commands.add_parser(
+        "completion",
+        help="print tab completion for bash, zsh or fish",
+        description="Print a script that completes newcourse's commands and options "
+        "when Tab is pressed.",
+        epilog="examples:\n"
+        "  newcourse completion bash > ~/.local/share/bash-completion/completions/newcourse\n"
+        "  newcourse completion zsh > ~/.zfunc/_newcourse   (fpath+=~/.zfunc in ~/.zshrc)\n"
+        "  newcourse completion fish > ~/.config/fish/completions/newcourse.fish",
+        formatter_class=formatter,
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell")
+    completion.set_defaults(run=_completion, parser=parser)
     return parser
 
 
+def _completion(args: argparse.Namespace) -> int:
+    from .completion import run_completion
+
+    return run_completion(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or [])])
+    """Run the command line ``argv`` (default: the program's arguments); returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
     try:
-        if args.command == "play":
+        args = resolve(parser, arguments)
+    except SystemExit as done:  # --help, --version, or a refused command line
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
+    command = args.command
+    try:
+        if command == "play":
             return play(args)
-        return int(args.run(args))
+        with guarded_stdout():
+            return int(args.run(args))
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # the reader went away (e.g. `newcourse play | head`): stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_ERROR
+        return EXIT_INTERRUPTED
+    except (OutputError, BrokenPipeError) as error:
+        return fail(output_failed(error), EXIT_ERROR, _speaker(command))
     except Exception as error:
         missing = missing_extra(error)
         if missing is not None:
-            return fail(f"{missing}.")
+            return fail(f"{missing}.", EXIT_ERROR, _speaker(command))
         if os.environ.get("NEWCOURSE_DEBUG"):
             raise
-        return fail(
-            f"an internal error stopped the game ({type(error).__name__}: {error}). "
+        return fail(_internal_error(command, error), EXIT_ERROR, _speaker(command))
+
+
+def _speaker(command: str) -> str | None:
+    """Who speaks in a failure: the tool by name; the game as plain ``newcourse``."""
+    return None if command == "play" else command
+
+
+def _internal_error(command: str, error: Exception) -> str:
+    what = f"{type(error).__name__}: {error}"
+    if command == "play":
+        return (
+            f"an internal error stopped the game ({what}). "
             "Your last autosave is safe; set NEWCOURSE_DEBUG=1 to see the details, "
             "and please report it."
         )
+    return (
+        f"could not finish because of an internal error ({what}); "
+        "set NEWCOURSE_DEBUG=1 to see the details, and please report it."
+    )

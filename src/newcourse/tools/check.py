@@ -4,7 +4,7 @@ The loader finds what stops a campaign from loading (file shapes, unknown
 names, bad expressions, broken links, dates outside the campaign); the
 analyses find what loads but plays wrong (see ``tools.analysis``). Every
 problem comes out at once, as ``file:line: level: message``, sorted by file and
-line. Exit status: 2 with errors, 1 with warnings under ``--strict``, else 0.
+line. Exit status: 3 with errors (or, under ``--strict``, with warnings), else 0.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from typing import TextIO
 
 from ..content import Diagnostic, Severity, builtin_campaign_path, load_with_diagnostics
 from .analysis import DEFAULT_GAMES, analyse
+from .exits import EXIT_CAMPAIGN, EXIT_OK
 
 __all__ = ["check_campaign", "exit_status", "run_check", "write_report"]
 
-EXIT_CLEAN, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
 
@@ -51,12 +51,11 @@ def check_campaign(folder: str | Path, games: int = DEFAULT_GAMES) -> list[Diagn
 
 
 def exit_status(diagnostics: Sequence[Diagnostic], strict: bool) -> int:
+    """3 (the campaign has errors) with an error, or with a warning when ``strict``; else 0."""
     levels = {d.severity for d in diagnostics}
-    if Severity.ERROR in levels:
-        return EXIT_ERRORS
-    if strict and Severity.WARNING in levels:
-        return EXIT_WARNINGS
-    return EXIT_CLEAN
+    if Severity.ERROR in levels or (strict and Severity.WARNING in levels):
+        return EXIT_CAMPAIGN
+    return EXIT_OK
 
 
 def _counts(diagnostics: Sequence[Diagnostic]) -> dict[str, int]:
@@ -87,6 +86,7 @@ def write_report(diagnostics: Sequence[Diagnostic], folder: Path, form: str, out
 
 
 def run_check(args: argparse.Namespace) -> int:
+    """Run ``newcourse check``: the report on standard output; returns the exit code."""
     folder = Path(args.campaign) if args.campaign else builtin_campaign_path()
     games = getattr(args, "games", DEFAULT_GAMES)
     diagnostics = check_campaign(folder, games)

@@ -10,14 +10,17 @@ __all__ = ["add_graph_arguments"]
 
 def add_graph_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "campaign", nargs="?", help="the campaign folder (default: the bundled one)"
+        "--format",
+        choices=("dot", "svg", "png", "pdf"),
+        help="DOT text, or drawn by Graphviz (default: from -o's suffix, else DOT)",
     )
     parser.add_argument(
-        "--format",
-        choices=("dot", "svg"),
-        help="DOT text (default) or SVG drawn by Graphviz (default from -o's suffix)",
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE: .dot or .gv (text), .svg, .png or .pdf (drawn)",
     )
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     parser.add_argument(
         "--year",
         type=int,

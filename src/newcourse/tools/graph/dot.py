@@ -15,7 +15,7 @@ from html import escape
 from ...engine.calendar import Quarter
 from .build import Edge, Graph, Node, is_weight
 
-__all__ = ["GraphvizMissing", "to_dot", "to_svg"]
+__all__ = ["GraphvizMissing", "draw", "to_dot", "to_svg"]
 
 _FONT = "Helvetica"
 _EDGE_COLOURS = {"moves": "#7f7f7f", "summary": "#6a5acd"}
@@ -167,14 +167,23 @@ def to_dot(graph: Graph) -> str:
 
 
 def to_svg(graph: Graph) -> str:
-    """Lay the graph out with Graphviz's ``dot``. Raises GraphvizMissing if it is absent."""
+    """Lay the graph out as SVG with Graphviz's ``dot``. Raises GraphvizMissing if it is absent."""
+    return draw(graph, "svg").decode("utf-8")
+
+
+def draw(graph: Graph, form: str) -> bytes:
+    """Lay the graph out with Graphviz's ``dot`` as ``form`` (svg, png, pdf).
+
+    Raises:
+        GraphvizMissing: the ``dot`` program is not installed.
+    """
     import graphviz  # type: ignore[import-untyped]
 
     try:
-        result: str = graphviz.Source(to_dot(graph)).pipe(format="svg", encoding="utf-8")
+        result: bytes = graphviz.Source(to_dot(graph)).pipe(format=form)
     except graphviz.ExecutableNotFound:
         raise GraphvizMissing(
-            "the 'dot' program of Graphviz is not installed (Debian: apt-get install graphviz); "
-            "--format dot works without it"
+            f"drawing {form.upper()} needs the 'dot' program of Graphviz, which is not installed "
+            "(Debian: apt-get install graphviz); DOT text (-o FILE.dot) works without it"
         ) from None
     return result

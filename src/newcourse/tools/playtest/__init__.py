@@ -30,11 +30,11 @@ __all__ = [
 ]
 
 _HOMES = {
-    "Run": "runner",
+    "Run": "many",
     "Tally": "runner",
     "game_seed": "runner",
     "play": "runner",
-    "run_games": "runner",
+    "run_games": "many",
     "StrategyError": "strategies",
     "StrategySpec": "strategies",
     "build_player": "strategies",

@@ -10,9 +10,12 @@ __all__ = ["add_playtest_arguments"]
 
 def add_playtest_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "campaign", nargs="?", help="the campaign folder (default: the bundled one)"
+        "-n",
+        "--games",
+        type=int,
+        default=1000,
+        help="games to play (1000); Ctrl-C stops early and reports the games played",
     )
-    parser.add_argument("-n", "--games", type=int, default=1000, help="games to play (1000)")
     parser.add_argument(
         "--strategy",
         default="random",
@@ -36,11 +39,15 @@ def add_playtest_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=0,
         metavar="J",
-        help="worker processes (default 0: every core); results do not depend on it",
+        help="worker processes, at most one for each processor (default 0: one for each); "
+        "results do not depend on it",
     )
     parser.add_argument("--html", type=Path, metavar="FILE", help="write the report as HTML")
     parser.add_argument(
-        "--markdown", type=Path, metavar="FILE", help="write the report as Markdown (+ SVG files)"
+        "--markdown",
+        type=Path,
+        metavar="FILE",
+        help="write the report as Markdown, with its charts as SVG files beside it",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the report as JSON")
     parser.add_argument(

@@ -1,10 +1,14 @@
 """``newcourse playtest``: bots play the campaign and report what happens.
 
 Usage:
-    newcourse playtest [CAMPAIGN] [-n GAMES] [--strategy NAME [--target T]] [--seed S]
+    newcourse playtest [--campaign PATH] [-n GAMES] [--strategy NAME [--target T]] [--seed S]
                        [--jobs J] [--html FILE] [--markdown FILE] [--json FILE]
-    newcourse playtest [CAMPAIGN] --record FILE --seed N [--strategy NAME [--target T]]
-    newcourse playtest [CAMPAIGN] --replay FILE [FILE ...] [--update]
+    newcourse playtest [--campaign PATH] --record FILE --seed N [--strategy NAME [--target T]]
+    newcourse playtest [--campaign PATH] --replay FILE [FILE ...] [--update]
+
+The report goes to standard output; progress and notes ("Wrote ...") go to
+standard error. The report files are written all or nothing. Exit codes: those
+of ``newcourse --help``; with ``--replay``, 4 when a replay ends differently.
 """
 
 from __future__ import annotations
@@ -22,25 +26,40 @@ from rich.console import Console
 from ...content import builtin_campaign_path
 from ...engine.errors import EngineError
 from ...engine.model import Campaign
+from ..exits import (
+    EXIT_CAMPAIGN,
+    EXIT_DIFFERENT,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+)
 from ..loading import campaign_folder, load_or_report
+from .many import Run, run_games
 from .replay import ReplayError, check_replay, read_replay, record_replay
 from .report import build_report
-from .runner import Run, run_games
+from .staging import Staging
 from .strategies import StrategyError, StrategySpec, build_player
 
 __all__ = ["run_playtest"]
 
-EXIT_OK, EXIT_DIFFERENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMAND = "playtest"
 REFRESH_S = 0.1  # how often the progress bar is redrawn
 
 
 def run_playtest(args: argparse.Namespace) -> int:
+    """Run ``newcourse playtest``; returns the exit code."""
     if args.replay:
         return _replay(args)
+    if args.games < 1:
+        return _fail("-n must be at least 1")
+    if args.jobs < 0:
+        return _fail("--jobs must be 0 (every processor) or more")
     folder = campaign_folder(args.campaign)
-    campaign = load_or_report(folder)
+    campaign = load_or_report(folder, command=COMMAND)
     if campaign is None:
-        return EXIT_USAGE
+        return EXIT_CAMPAIGN
     spec = StrategySpec(args.strategy, args.target, args.rollouts)
     try:
         build_player(campaign, spec)
@@ -48,9 +67,7 @@ def run_playtest(args: argparse.Namespace) -> int:
         return _fail(str(error))
     if args.record:
         return _record(campaign, spec, args.seed, args.record)
-    if args.games < 1:
-        return _fail("-n must be at least 1")
-    jobs = args.jobs if args.jobs > 0 else _cores()
+    jobs = worker_count(args.jobs)
     console = Console()
     started = time.perf_counter()
     run = _run_with_progress(campaign, folder, spec, args, jobs)
@@ -67,6 +84,25 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def worker_count(asked: int) -> int:
+    """The worker processes to use: ``asked``, at most one for each processor (0: one each).
+
+    More workers than processors only share the same processors, and each holds
+    a copy of the campaign; a note on standard error says when ``asked`` is cut.
+    """
+    cores = _cores()
+    if asked == 0:
+        return cores
+    if asked > cores:
+        print(
+            f"newcourse {COMMAND}: note: using {cores} worker{'s' * (cores != 1)}, one for each "
+            f"processor here, not {asked}",
+            file=sys.stderr,
+        )
+        return cores
+    return asked
 
 
 def _run_with_progress(
@@ -109,46 +145,52 @@ def _run_with_progress(
 
 
 def _write_files(data: dict[str, Any], args: argparse.Namespace, console: Console) -> int:
+    """Write the report files asked for, all or nothing; say on standard error what was written."""
+    staging = Staging()
     try:
-        if args.json:
-            args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-            console.print(f"Wrote {args.json}")
-        charts = None
-        if (args.html or args.markdown) and data["games"]:
-            from .charts import make_charts
+        with staging:
+            if args.json:
+                text = json.dumps(data, indent=1) + "\n"
+                staging.aside(args.json).write_text(text, encoding="utf-8")
+            charts = None
+            if (args.html or args.markdown) and data["games"]:
+                from .charts import make_charts
 
-            charts = make_charts(data)
-        if args.html:
-            from .render_html import write_html
+                charts = make_charts(data)
+            if args.html:
+                from .render_html import write_html
 
-            write_html(data, args.html, charts)
-            console.print(f"Wrote {args.html}")
-        if args.markdown:
-            from .render_markdown import write_markdown
+                write_html(data, staging.aside(args.html), charts)
+            if args.markdown:
+                from .render_markdown import write_markdown
 
-            written = write_markdown(data, args.markdown, charts)
-            console.print(f"Wrote {', '.join(str(p) for p in written)}")
+                write_markdown(data, staging.aside(args.markdown), charts)
     except OSError as error:
-        return _fail(f"cannot write the report: {error}", 1)
+        where = f" {error.filename}" if error.filename else ""
+        return _fail(f"could not write the report{where}: {error.strerror or error}", EXIT_ERROR)
+    if staging.placed:
+        print(f"Wrote {', '.join(str(p) for p in staging.placed)}", file=sys.stderr)
     return EXIT_INTERRUPTED if data["interrupted"] else EXIT_OK
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"newcourse: {message}", file=sys.stderr)
-    return code
+    return fail(COMMAND, message, code)
 
 
 def _record(campaign: Campaign, spec: StrategySpec, seed: int, path: Path) -> int:
     try:
         data = record_replay(campaign, spec, seed)
     except EngineError as error:
-        return _fail(f"the game with seed {seed} cannot be played to its end: {error}", 1)
+        message = f"the game with seed {seed} cannot be played to its end: {error}"
+        return _fail(message, EXIT_ERROR)
     try:
-        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        with Staging() as staging:
+            staging.aside(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     except OSError as error:
-        return _fail(f"cannot write {path}: {error.strerror}", 1)
+        return _fail(f"could not write {path}: {error.strerror or error}", EXIT_ERROR)
     ending = data["expect"]["ending"]
-    print(f"Recorded {len(data['decisions'])} decisions (seed {seed}, ending {ending}) in {path}")
+    count = len(data["decisions"])
+    print(f"Recorded {count} decisions (seed {seed}, ending {ending}) in {path}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -162,7 +204,11 @@ def _read(path: Path) -> Any:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    """Replay each file; the campaign is the one given, or the bundled one its id names."""
+    """Replay each file; the campaign is the one given, or the bundled one its id names.
+
+    Exit code: 0 when every replay ends as its file expects; 4 (``EXIT_DIFFERENT``)
+    when one does not; else 1 when a file cannot be read or recorded again.
+    """
     loaded: dict[Path, Campaign | None] = {}
     worst = EXIT_OK
     for path in args.replay:
@@ -170,27 +216,27 @@ def _replay(args: argparse.Namespace) -> int:
             replay = read_replay(_read(path))
         except (ReplayError, StrategyError) as error:
             print(f"{path}: {error}", file=sys.stderr)
-            worst = EXIT_USAGE
+            worst = max(worst, EXIT_ERROR)
             continue
         folder = campaign_folder(args.campaign)
         if args.campaign is None and builtin_campaign_path(replay.campaign_id).is_dir():
             folder = builtin_campaign_path(replay.campaign_id)
         if folder not in loaded:
-            loaded[folder] = load_or_report(folder)
+            loaded[folder] = load_or_report(folder, command=COMMAND)
         campaign = loaded[folder]
         if campaign is None:
-            return EXIT_USAGE
+            return EXIT_CAMPAIGN
         if args.update:
             if replay.strategy is None:
                 print(f"{path}: a save has no strategy to record it again with", file=sys.stderr)
-                worst = EXIT_USAGE
+                worst = max(worst, EXIT_ERROR)
                 continue
             try:
                 if _record(campaign, replay.strategy, replay.seed, path) != EXIT_OK:
-                    worst = EXIT_USAGE
+                    worst = max(worst, EXIT_ERROR)
             except StrategyError as error:
                 print(f"{path}: {error}", file=sys.stderr)
-                worst = EXIT_USAGE
+                worst = max(worst, EXIT_ERROR)
             continue
         check = check_replay(campaign, replay)
         if check.ok:

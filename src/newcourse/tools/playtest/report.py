@@ -11,7 +11,8 @@ from collections import Counter
 from typing import Any
 
 from ...engine.model import Campaign
-from .runner import ERROR, STUCK, Run
+from .many import Run
+from .runner import ERROR, STUCK
 from .stats import summarise, total_variation, wilson
 from .strategies import StrategySpec
 

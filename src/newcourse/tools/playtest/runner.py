@@ -5,20 +5,18 @@ Game ``i`` of a run with seed ``S`` has its own seed, derived from ``S`` and
 that game seed (``strategy_rng``). So a game found in a report can be played
 again on its own (``newcourse playtest --record FILE --seed GAME_SEED``), and a
 run gives the same figures with one job or many: each job plays fixed chunks of
-game numbers into a ``Tally`` of counts, and tallies add up in any order.
+game numbers into a ``Tally`` of counts, and tallies add up in any order
+(``many`` hands the chunks to the workers).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import operator
 import random
-import signal
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
 from ...engine import rules
@@ -26,17 +24,17 @@ from ...engine.errors import EngineError
 from ...engine.expressions import Scope
 from ...engine.model import Campaign
 from ...engine.state import GameState
-from .strategies import Player, StrategySpec, build_player
+from .strategies import Player
 
 __all__ = [
+    "CHUNK",
     "ERROR",
     "STUCK",
-    "Run",
     "Stuck",
     "Tally",
     "game_seed",
     "play",
-    "run_games",
+    "play_into",
     "strategy_rng",
 ]
 
@@ -262,108 +260,3 @@ def _count_error(tally: Tally, index: int, seed: int) -> None:
     tally.endings[ERROR] += 1
     if ERROR not in tally.examples or (index, seed) < tally.examples[ERROR]:
         tally.examples[ERROR] = (index, seed)
-
-
-# ---------------------------------------------------------------- many games
-
-
-@dataclass
-class Run:
-    """The result of ``run_games``: the counts, and whether it was cut short."""
-
-    tally: Tally
-    requested: int
-    interrupted: bool = False
-
-
-_worker: tuple[Campaign, Player] | None = None
-
-
-def _init_worker(folder: str, spec: StrategySpec) -> None:
-    """Set up a worker: ignore Ctrl-C (the parent handles it); load the campaign unless
-    the worker was forked with it already loaded."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _worker
-    if _worker is None:
-        from ...content import load_campaign
-
-        campaign = load_campaign(folder)
-        _worker = (campaign, build_player(campaign, spec))
-
-
-def _run_chunk(job: tuple[int, int, int]) -> Tally:
-    run_seed, begin, end = job
-    assert _worker is not None
-    campaign, player = _worker
-    tally = Tally()
-    for index in range(begin, end):
-        play_into(tally, campaign, player, index, game_seed(run_seed, index))
-    return tally.fold()
-
-
-def run_games(
-    campaign: Campaign,
-    folder: Path,
-    spec: StrategySpec,
-    games: int,
-    seed: int,
-    jobs: int = 1,
-    advance: Callable[[int], None] | None = None,
-) -> Run:
-    """Play ``games`` games with the strategy ``spec``. Ctrl-C stops early with what is done.
-
-    Args:
-        campaign: the loaded campaign (``folder`` is where it came from, for workers
-            that cannot inherit it).
-        spec: the strategy; must build for this campaign.
-        seed: the run's seed: the same seed gives the same games.
-        jobs: worker processes; 1 plays in this process.
-        advance: called with the number of games just finished, for a progress bar.
-    """
-    player = build_player(campaign, spec)
-    run = Run(Tally(), games)
-    step = advance or (lambda count: None)
-    try:
-        if jobs <= 1 or games <= CHUNK:
-            for index in range(games):
-                play_into(run.tally, campaign, player, index, game_seed(seed, index))
-                step(1)
-                if index % CHUNK == CHUNK - 1:
-                    run.tally.fold()
-        else:
-            _run_parallel(run, campaign, folder, spec, player, seed, jobs, step)
-    except KeyboardInterrupt:
-        run.interrupted = True
-    run.tally.fold()
-    return run
-
-
-def _run_parallel(
-    run: Run,
-    campaign: Campaign,
-    folder: Path,
-    spec: StrategySpec,
-    player: Player,
-    seed: int,
-    jobs: int,
-    step: Callable[[int], None],
-) -> None:
-    global _worker
-    chunks = [(seed, b, min(b + CHUNK, run.requested)) for b in range(0, run.requested, CHUNK)]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    _worker = (campaign, player) if context.get_start_method() == "fork" else None
-    try:
-        pool = context.Pool(jobs, initializer=_init_worker, initargs=(str(folder), spec))
-    finally:
-        _worker = None
-    try:
-        for tally in pool.imap_unordered(_run_chunk, chunks):
-            run.tally.merge(tally)
-            step(tally.games)
-        pool.close()
-    except KeyboardInterrupt:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
