@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newcourse.engine import Campaign, Game, Refusal
-from newcourse.engine.rules import scope_of, vote_tally
+from newcourse.engine import Campaign, Game, Refusal, Vote
+from newcourse.engine.expressions import Literal, Scope
+from newcourse.engine.model import Weight
+from newcourse.engine.rules import (
+    MOST_WEIGHT,
+    outcome_odds,
+    scope_of,
+    share_of,
+    vote_tally,
+    weight_of,
+)
+from newcourse.engine.state import Change, changes_between
+from newcourse.engine.view import _percentages
 
 
 def test_a_game_opens_on_the_first_dated_event(mini: Campaign) -> None:
@@ -56,13 +70,13 @@ def test_unavailable_options_are_refused_with_their_reason(mini: Campaign) -> No
         poor.choose("publish")
 
 
-def test_without_a_reason_the_condition_is_shown_in_words(mini: Campaign) -> None:
+def test_without_a_reason_from_the_writer_none_is_invented(mini: Campaign) -> None:
     game = Game.start(mini, seed=1)
     for option in ("keep_secret", "stay_silent", "ignore"):
         game = game.choose(option)
     game = with_values(game, cadres=0)
     agitate = next(o for o in game.view().options if o.id == "agitate")
-    assert (agitate.available, agitate.reason) == (False, "needs Cadres >= 1")
+    assert (agitate.available, agitate.reason) == (False, "")
 
 
 def test_unknown_options_are_refused(mini: Campaign) -> None:
@@ -159,3 +173,165 @@ def test_the_view_says_what_moved_with_the_last_decision(mini: Campaign) -> None
     moved = {c.name: c.delta for c in game.view().moved}
     assert moved == {"cadres": 1, "apparatus": 2}, "the decision and the world rules at turn end"
     assert game.state.last is not None and game.state.last.chosen == "Recruit cadres."
+
+
+# ---------------------------------------------------------------- votes: shown is decided
+
+
+def constant(value: float) -> Weight:
+    """A weight that is always ``value``, whatever the state."""
+    return Weight(str(value), Literal(value), lambda scope: value)
+
+
+def _vote(campaign: Campaign, delegates: int, swing: float) -> Vote:
+    option = campaign.events["conference"].option("argue_democracy")
+    assert option is not None and option.vote is not None
+    return replace(option.vote, delegates=delegates, swing=constant(swing))
+
+
+def test_a_tied_vote_fails(mini: Campaign) -> None:
+    """Left 50.2% of 128 delegates is 64.3: shown as 64 for, 64 against, and so it fails."""
+    scope = Scope({**mini_values(mini), "left": 502, "centre": 498, "uncommitted": 0}, set(), {})
+    scope.values.update(apparatus=0)
+    tally = vote_tally(mini, _vote(mini, 128, 0.5), scope)
+    assert (tally.yes, tally.no, tally.passed) == (64, 64, False)
+
+
+def mini_values(campaign: Campaign) -> dict[str, int]:
+    return {
+        **{q: v.initial for q, v in campaign.qualities.items()},
+        **{f: v.initial for f, v in campaign.factions.items()},
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    shares=st.tuples(*(st.integers(0, 1000),) * 3),
+    swing=st.one_of(st.floats(-1, 2), st.just(math.nan)),
+    delegates=st.integers(1, 2000),
+    packing=st.tuples(st.integers(0, 100), st.integers(0, 100)),
+)
+def test_the_motion_passes_exactly_when_more_whole_delegates_vote_for(
+    mini: Campaign,
+    shares: tuple[int, int, int],
+    swing: float,
+    delegates: int,
+    packing: tuple[int, int],
+) -> None:
+    values = {
+        **mini_values(mini),
+        **dict(zip(("left", "centre", "uncommitted"), shares, strict=True)),
+    }
+    values.update(apparatus=packing[0], democracy=packing[1])
+    tally = vote_tally(mini, _vote(mini, delegates, swing), Scope(values, set(), {}))
+    assert tally.yes + tally.no == delegates
+    assert tally.passed == (tally.yes > tally.no)
+
+
+# ---------------------------------------------------------------- one measure for delegates
+
+
+def test_faction_changes_are_shares_and_every_moved_share_is_listed(real: Campaign) -> None:
+    game = Game.start(real, seed=3)
+    while not any(c.percent for c in (game.state.last.changes if game.state.last else ())):
+        game = game.choose(next(o.id for o in game.view().options if o.available))
+    before = {f.name: round(f.share) for f in game.undo().view().factions}
+    after = {f.name: round(f.share) for f in game.view().factions}
+    assert game.state.last is not None
+    listed = {c.name: (c.before, c.after) for c in game.state.last.changes if c.percent}
+    assert listed == {n: (before[n], after[n]) for n in after if before[n] != after[n]}
+    assert len(listed) >= 2, "one faction gaining moves another's share too"
+    assert all(c.name not in real.factions for c in game.state.last.changes if not c.percent)
+    moved = {c.name: (c.before, c.after) for c in game.view().moved if c.percent}
+    assert moved == listed
+
+
+def test_changes_between_measures_factions_by_share() -> None:
+    before = {"q": 1, "a": 34, "b": 66}
+    after = {"q": 1, "a": 39, "b": 66}
+    assert changes_between(before, after, ("a", "b")) == (
+        Change("a", 34, 37, percent=True),
+        Change("b", 66, 63, percent=True),
+    )
+
+
+# ---------------------------------------------------------------- history and outcomes
+
+
+def _with_option(campaign: Campaign, event_id: str, option_id: str, **changes: object) -> Campaign:
+    event = campaign.events[event_id]
+    options = tuple(replace(o, **changes) if o.id == option_id else o for o in event.options)  # type: ignore[arg-type]
+    return replace(campaign, events={**campaign.events, event_id: replace(event, options=options)})
+
+
+@pytest.mark.parametrize(("went", "as_history"), [("failed", True), ("passed", False)])
+def test_a_historical_vote_matches_history_only_if_it_goes_as_it_went(
+    mini: Campaign, went: str, as_history: bool
+) -> None:
+    campaign = _with_option(
+        mini, "conference", "argue_democracy", historical=True, history_outcome=went
+    )
+    campaign = _with_option(campaign, "conference", "stay_silent", historical=False)
+    game = Game.start(campaign, seed=1).choose("keep_secret").choose("argue_democracy")
+    last = game.state.last
+    assert last is not None and last.outcome_id == "failed"  # 31 for, 69 against
+    assert last.as_history is as_history
+    row = game.view().timeline[-1]
+    assert row.as_history is as_history, "the timeline agrees with the text after the decision"
+    if not as_history:
+        assert last.history == "Argue for democracy. (The motion is carried)"
+
+
+def test_a_historical_option_without_a_named_outcome_matches_whatever_comes(mini: Campaign) -> None:
+    campaign = _with_option(mini, "conference", "argue_democracy", historical=True)
+    game = Game.start(campaign, seed=1).choose("keep_secret").choose("argue_democracy")
+    assert game.state.last is not None and game.state.last.as_history is True
+
+
+def test_a_drawn_outcome_can_be_the_historical_one(mini: Campaign) -> None:
+    campaign = _with_option(mini, "letter", "publish", historical=True, history_outcome="seized")
+    campaign = _with_option(campaign, "letter", "keep_secret", historical=False)
+    for seed in range(40):
+        last = Game.start(campaign, seed=seed).choose("publish").state.last
+        assert last is not None
+        assert last.as_history is (last.outcome_id == "seized")
+
+
+# ---------------------------------------------------------------- the timeline's order
+
+
+def test_undated_events_stand_at_their_seasons_start_in_the_timeline(mini: Campaign) -> None:
+    game = Game.start(mini, seed=1)
+    for option in ("keep_secret", "stay_silent", "ignore", "recruit"):
+        game = game.choose(option)
+    dates = [row.date for row in game.view().timeline]
+    assert [e.event_id for e in game.state.timeline][:2] == ["letter", "conference"]
+    assert dates[:2] == ["Autumn 1923", "Autumn 1923"]
+    assert dates[2:] == ["8 October 1923", "1 December 1923"]
+
+
+# ---------------------------------------------------------------- weights beyond numbers
+
+
+@pytest.mark.parametrize(
+    ("weights", "percents"),
+    [
+        ((math.inf, 1.0), (100, 0)),
+        ((math.nan, 1.0), (0, 100)),
+        ((math.nan, math.nan), (50, 50)),
+        ((math.inf, math.inf), (50, 50)),
+        ((-math.inf, 3.0), (0, 100)),
+    ],
+)
+def test_weights_beyond_numbers_give_odds_that_add_up(
+    mini: Campaign, weights: tuple[float, float], percents: tuple[int, int]
+) -> None:
+    option = mini.events["letter"].option("publish")
+    assert option is not None
+    outcomes = tuple(
+        replace(o, weight=constant(w)) for o, w in zip(option.outcomes, weights, strict=True)
+    )
+    odds = outcome_odds(replace(option, outcomes=outcomes), Scope({}, set(), {}))
+    assert tuple(p.percent for p in _percentages(odds)) == percents
+    assert weight_of(math.nan) == 0.0 and weight_of(math.inf) == MOST_WEIGHT
+    assert share_of(math.nan) == 0.0 and share_of(math.inf) == 1.0

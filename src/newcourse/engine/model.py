@@ -144,6 +144,10 @@ class Option:
     outcomes: tuple[Outcome, ...]
     vote: Vote | None
     source: Source
+    # The outcome history took ("passed" or "failed" for a vote, an outcome's id
+    # otherwise): choosing this option matches history only if it turns out so too.
+    # None: any outcome of a historical option matches.
+    history_outcome: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

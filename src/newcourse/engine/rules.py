@@ -17,7 +17,7 @@ from typing import cast
 from .errors import EngineError, Refusal
 from .expressions import Scope
 from .model import Campaign, Condition, Ending, Event, Headline, Option, Outcome, Vote
-from .state import Change, Entry, GameState, NewsItem, Resolution, Tally
+from .state import Entry, GameState, NewsItem, Resolution, Tally, changes_between
 
 __all__ = [
     "Dice",
@@ -86,7 +86,7 @@ class _Turn:
 class _Index:
     """Per-campaign lookups for the hot path. A campaign is frozen, so they never go stale."""
 
-    __slots__ = ("final_endings", "headlines", "historical", "turns")
+    __slots__ = ("factions", "final_endings", "headlines", "historical", "turns")
 
     def __init__(self, campaign: Campaign) -> None:
         self.turns = tuple(_Turn(campaign, turn) for turn in range(campaign.turns))
@@ -94,6 +94,7 @@ class _Index:
         self.headlines: tuple[Headline, ...] = tuple(
             sorted(campaign.headlines, key=lambda h: h.date)  # stable: file order within a day
         )
+        self.factions = tuple(campaign.factions)
         self.historical = {
             event.id: tuple(o.id for o in event.options if o.historical)
             for event in campaign.events.values()
@@ -163,16 +164,7 @@ def _open_turn(
     while True:
         turn = index.turn(campaign, state.turn)
         scope = _reading(campaign, state, turn)
-        turn_start = state.turn_start
-        changes: tuple[Change, ...] = ()
-        if state.values is not turn_start:
-            changes = tuple(
-                [
-                    Change(name, turn_start[name], value)
-                    for name, value in state.values.items()
-                    if value != turn_start[name]
-                ]
-            )
+        changes = changes_between(state.turn_start, state.values, index.factions)
         queue = _queue_events(campaign, dice, state, scope, turn)
         events = campaign.events
         first = events[queue[0]].date if queue else None
@@ -227,7 +219,7 @@ def _queue_events(
 
 def _draw(pool: list[Event], scope: Scope, count: int, rng: random.Random) -> list[Event]:
     """Draw up to ``count`` storylets by weight, without replacement (``pool`` is by id)."""
-    weighted = [(e, max(0.0, float(e.weight.value(scope))) if e.weight else 1.0) for e in pool]
+    weighted = [(e, weight_of(e.weight.value(scope)) if e.weight else 1.0) for e in pool]
     weighted = [(e, w) for e, w in weighted if w > 0]
     drawn: list[Event] = []
     while weighted and len(drawn) < count:
@@ -310,10 +302,29 @@ def is_available(option: Option, scope: Scope) -> bool:
     )
 
 
+MOST_WEIGHT = 1e12
+"""The largest a weight counts for: an infinite weight counts as this."""
+
+
+def weight_of(value: float) -> float:
+    """A weight as the rules read it: below zero, or not a number (NaN), it counts as
+    zero; above ``MOST_WEIGHT`` (infinity too), as ``MOST_WEIGHT``."""
+    if value > 0:
+        return value if value < MOST_WEIGHT else MOST_WEIGHT
+    return 0.0
+
+
+def share_of(value: float) -> float:
+    """A share (a swing, say) as the rules read it: kept within 0..1; NaN counts as 0."""
+    if value >= 1:
+        return 1.0
+    return float(value) if value > 0 else 0.0
+
+
 def outcome_odds(option: Option, scope: Scope) -> list[tuple[Outcome, float]]:
-    """Each outcome with its chance (0..1). Weights below zero count as zero;
+    """Each outcome with its chance (0..1). Weights are read by ``weight_of``;
     if every weight is zero, the outcomes are equally likely."""
-    weights = [max(0.0, float(o.weight.value(scope))) for o in option.outcomes]
+    weights = [weight_of(o.weight.value(scope)) for o in option.outcomes]
     total = sum(weights)
     if total <= 0:
         return [(o, 1 / len(option.outcomes)) for o in option.outcomes]
@@ -322,17 +333,20 @@ def outcome_odds(option: Option, scope: Scope) -> list[tuple[Outcome, float]]:
 
 def vote_tally(campaign: Campaign, vote: Vote, scope: Scope) -> Tally:
     """The vote as the state makes it: faction shares, the swing of the free
-    delegates, and the apparatus packing the delegations."""
+    delegates, and the apparatus packing the delegations.
+
+    The delegates vote as whole delegates, and the motion is decided on those
+    counts: it passes with more votes for than against, so a tie fails."""
     shares = {name: max(0, scope.values[name]) for name in campaign.factions}
     total = sum(shares.values()) or 1
     yes = sum(shares[f] for f in vote.supporters) / total
     no = sum(shares[f] for f in vote.opponents) / total
     free = max(0.0, 1.0 - yes - no)
     if campaign.vote_packing is not None:
-        packed = min(free, max(0.0, float(campaign.vote_packing.value(scope))) / 100)
+        packed = min(free, weight_of(campaign.vote_packing.value(scope)) / 100)
         free -= packed
         no += packed
-    swing = min(1.0, max(0.0, float(vote.swing.value(scope))))
+    swing = share_of(vote.swing.value(scope))
     yes += free * swing
     yes_count = round(yes * vote.delegates)
     return Tally(vote.body, vote.delegates, yes_count, vote.delegates - yes_count, yes)
@@ -375,14 +389,19 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     if outcome is not None and outcome.effects is not None:
         outcome.effects.apply(scope)
 
-    historical_ids = index.historical[event.id]
     values, flags = scope.values, frozenset(scope.flags)
+    historical = None
+    if index.historical[event.id]:
+        historical = option.historical and (
+            option.history_outcome is None
+            or (outcome is not None and outcome.id == option.history_outcome)
+        )
     entry = Entry(
         turn=state.turn,
         event_id=event.id,
         option_id=option.id,
         outcome_id=outcome.id if outcome else None,
-        historical=(option.id in historical_ids) if historical_ids else None,
+        historical=historical,
     )
     resolution = Resolution(
         event_id=event.id,
@@ -397,9 +416,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         flags_before=state.flags,
         flags_after=flags,
         as_history=entry.historical,
-        history=" / ".join(o.text for o in event.options if o.historical)
-        if entry.historical is False
-        else "",
+        history=history_text(event) if historical is False else "",
+        factions=index.factions,
     )
     state = GameState(
         turn=state.turn,
@@ -502,6 +520,27 @@ def _end_of_queue(campaign: Campaign, dice: Dice, state: GameState) -> GameState
     if state.over:
         return state
     return _open_turn(campaign, dice, state, news)
+
+
+def history_text(event: Event) -> str:
+    """What the real Opposition chose at ``event``, and how it turned out where the
+    campaign says: "Move the resolution (The motion falls)"."""
+    texts = []
+    for option in event.options:
+        if option.historical:
+            outcome = history_outcome(option)
+            texts.append(f"{option.text} ({outcome.label})" if outcome else option.text)
+    return " / ".join(texts)
+
+
+def history_outcome(option: Option) -> Outcome | None:
+    """The outcome of ``option`` that history took, if the campaign names one."""
+    if option.history_outcome is None:
+        return None
+    pool = list(option.outcomes)
+    if option.vote is not None:
+        pool += [option.vote.passed, option.vote.failed]
+    return next((o for o in pool if o.id == option.history_outcome), None)
 
 
 def _joined(first: str, second: str) -> str:

@@ -5,16 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Change", "Entry", "GameState", "NewsItem", "Resolution", "Tally"]
+__all__ = ["Change", "Entry", "GameState", "NewsItem", "Resolution", "Tally", "changes_between"]
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A quality or faction share that moved: shown in results and the news."""
+    """A quality or faction share that moved: shown in results and the news.
+
+    A faction is measured as the sidebar and the status show it: its share of all
+    delegates in whole percent (``percent`` is then true)."""
 
     name: str
     before: int
     after: int
+    percent: bool = False
 
     @property
     def delta(self) -> int:
@@ -39,7 +43,8 @@ class Tally:
 
     @property
     def passed(self) -> bool:
-        return self.yes_share > 0.5
+        """Carried by more whole delegates for than against: a tie fails."""
+        return self.yes > self.no
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +64,12 @@ class Resolution:
     flags_after: frozenset[str]
     as_history: bool | None = None  # None when the event has no historical option
     history: str = ""  # what the real Opposition chose, when this was something else
+    factions: tuple[str, ...] = ()  # the campaign's factions, measured by their shares
 
     # Worked out when asked for: a front-end asks once, a playtest never.
     @property
     def changes(self) -> tuple[Change, ...]:
-        after = self.after
-        return tuple(
-            Change(name, before, after[name])
-            for name, before in self.before.items()
-            if after.get(name, before) != before
-        )
+        return changes_between(self.before, self.after, self.factions)
 
     @property
     def flags_set(self) -> tuple[str, ...]:
@@ -125,3 +126,31 @@ class GameState:
             "queue": list(self.queue),
             "ending": self.ending,
         }
+
+
+def shares(values: Mapping[str, int], factions: tuple[str, ...]) -> dict[str, int]:
+    """Each faction's share of all delegates, in whole percent (as the sidebar rounds)."""
+    total = sum(max(0, values[name]) for name in factions) or 1
+    return {name: round(100 * max(0, values[name]) / total) for name in factions}
+
+
+def changes_between(
+    before: Mapping[str, int], after: Mapping[str, int], factions: tuple[str, ...]
+) -> tuple[Change, ...]:
+    """What moved from ``before`` to ``after``: qualities by value, factions by their
+    share of the delegates, every faction whose whole-percent share moved."""
+    if before is after:
+        return ()
+    changes = [
+        Change(name, value, after[name])
+        for name, value in before.items()
+        if name not in factions and after.get(name, value) != value
+    ]
+    if factions and any(before[name] != after[name] for name in factions):
+        was, now = shares(before, factions), shares(after, factions)
+        changes += [
+            Change(name, was[name], now[name], percent=True)
+            for name in factions
+            if was[name] != now[name]
+        ]
+    return tuple(changes)

@@ -7,12 +7,21 @@ carries no styling.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from .expressions import Scope, describe
+from .expressions import Scope
 from .model import Campaign, Event, Option, Outcome
-from .rules import current_event, is_available, is_visible, outcome_odds, scope_of, vote_tally
-from .state import Change, GameState, NewsItem, Resolution, Tally
+from .rules import (
+    current_event,
+    history_text,
+    is_available,
+    is_visible,
+    outcome_odds,
+    scope_of,
+    vote_tally,
+)
+from .state import Change, Entry, GameState, NewsItem, Resolution, Tally, changes_between
 
 __all__ = [
     "EndingView",
@@ -59,7 +68,7 @@ class OptionView:
     id: str
     text: str
     available: bool
-    reason: str  # why it is unavailable, or ""
+    reason: str  # why it is unavailable, in the writer's words, or ""
     odds: tuple[OddsView, ...]
     vote: Tally | None  # the expected vote, if the option puts a motion
 
@@ -137,12 +146,7 @@ def event_date(campaign: Campaign, event: Event, turn: int) -> str:
 
 def _option_view(campaign: Campaign, number: int, option: Option, scope: Scope) -> OptionView:
     available = is_available(option, scope)
-    reason = ""
-    if not available:
-        labels = {name: campaign.label(name) for name in campaign.ranges}
-        reason = option.unavailable or (
-            f"needs {describe(option.requires.tree, labels)}" if option.requires else ""
-        )
+    reason = "" if available else option.unavailable  # only what the writer gave
     odds: tuple[OddsView, ...] = ()
     tally = None
     if option.vote is not None:
@@ -162,19 +166,17 @@ def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:
     return tuple(OddsView(o.id, o.label, p) for (o, _), p in zip(odds, floors, strict=True))
 
 
-def _moved(previous: GameState | None, state: GameState) -> tuple[Change, ...]:
+def _moved(campaign: Campaign, previous: GameState | None, state: GameState) -> tuple[Change, ...]:
     if previous is None:
         return ()
-    return tuple(
-        Change(name, before, state.values[name])
-        for name, before in previous.values.items()
-        if state.values.get(name, before) != before
-    )
+    return changes_between(previous.values, state.values, tuple(campaign.factions))
 
 
 def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
+    """The decisions in the order of the calendar: by season, and within a season an
+    undated event (a storylet) at the season's start, before the dated ones."""
     rows = []
-    for entry in state.timeline:
+    for entry in sorted(state.timeline, key=lambda entry: _when(campaign, entry)):
         event = campaign.events[entry.event_id]
         option = event.option(entry.option_id)
         outcome = ""
@@ -183,7 +185,7 @@ def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ..
             if option.vote is not None:
                 pool += [option.vote.passed, option.vote.failed]
             outcome = next((o.label for o in pool if o.id == entry.outcome_id), "")
-        history = next((o.text for o in event.options if o.historical), "")
+        history = history_text(event)
         rows.append(
             TimelineRow(
                 date=event_date(campaign, event, entry.turn),
@@ -195,6 +197,11 @@ def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ..
             )
         )
     return tuple(rows)
+
+
+def _when(campaign: Campaign, entry: Entry) -> tuple[int, dt.date]:
+    event = campaign.events[entry.event_id]
+    return entry.turn, event.date or campaign.quarter(entry.turn).first_day
 
 
 def build_view(campaign: Campaign, state: GameState, previous: GameState | None = None) -> TurnView:
@@ -240,7 +247,7 @@ def build_view(campaign: Campaign, state: GameState, previous: GameState | None 
         news=state.news,
         bulletins=state.bulletins,
         changes=state.news_changes,
-        moved=_moved(previous, state),
+        moved=_moved(campaign, previous, state),
         last=state.last,
         event=event_view,
         options=options,

@@ -27,7 +27,7 @@ Evaluate = Callable[[Scope], "float | bool"]
 _ARITHMETIC: dict[str, Callable[[float, float], float | bool]] = {
     "+": operator.add,
     "-": operator.sub,
-    "*": operator.mul,
+    "*": lambda a, b: float(a) * b,  # whole numbers multiplied in a chain would grow without end
     "/": lambda a, b: a / b if b else 0.0,
     "<": operator.lt,
     "<=": operator.le,
@@ -46,7 +46,11 @@ _FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": ab
 
 
 def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
-    """Turn a checked tree into a closure over a Scope. Division by zero gives 0."""
+    """Turn a checked tree into a closure over a Scope.
+
+    Division by zero gives 0. Results beyond the range of numbers are infinite or,
+    where two infinities meet, not a number (NaN); nothing raises. Whoever uses a
+    result decides what such a number means (effects: ``settled``)."""
     if isinstance(expr, Literal):
         value = expr.value
         return lambda scope: value
@@ -103,7 +107,8 @@ def compile_effects(
 ) -> Apply:
     """Compile effect statements into one closure that changes a Scope in place.
 
-    Number results are rounded half to even and kept within the target's range.
+    Number results are rounded half to even and kept within the target's range
+    (see ``settled``).
     """
     additions = _literal_additions(effects, names, ranges)
     if additions is not None and len(additions) > 1:  # "a += 2; b -= 1": one loop, no calls
@@ -111,8 +116,8 @@ def compile_effects(
         def add_all(scope: Scope) -> None:
             values = scope.values
             for target, step, low, high in additions:
-                result = round(values[target] + step)
-                values[target] = high if result > high else low if result < low else result
+                result = values[target] + step
+                values[target] = high if result >= high else low if result <= low else round(result)
 
         return add_all
     steps: list[Callable[[Scope], None]] = [
@@ -167,7 +172,7 @@ def _compile_statement(
     if isinstance(statement.value, Literal):  # the common "democracy += 5"
         amount = float(statement.value.value)
         if op == "=":
-            fixed = min(high, max(low, round(amount)))
+            fixed = settled(amount, low, low, high)
 
             def set_value(scope: Scope) -> None:
                 scope.values[target] = fixed
@@ -177,17 +182,32 @@ def _compile_statement(
 
         def add_literal(scope: Scope) -> None:
             values = scope.values
-            result = round(values[target] + step)
-            values[target] = high if result > high else low if result < low else result
+            result = values[target] + step
+            values[target] = high if result >= high else low if result <= low else round(result)
 
         return add_literal
 
     def assign(scope: Scope) -> None:
-        result = float(value(scope))
+        current = scope.values[target]
+        result = value(scope)
         if op == "+=":
-            result = scope.values[target] + result
+            result = current + result
         elif op == "-=":
-            result = scope.values[target] - result
-        scope.values[target] = min(high, max(low, round(result)))
+            result = current - result
+        scope.values[target] = settled(result, current, low, high)
 
     return assign
+
+
+def settled(result: float, current: int, low: int, high: int) -> int:
+    """A number result as a value within ``low..high``: rounded half to even, and
+    beyond the range (an infinite result too) the nearest end of it. A result that
+    is not a number (NaN, from infinity minus infinity, say) changes nothing:
+    the value stays ``current``."""
+    if result >= high:
+        return high
+    if result <= low:
+        return low
+    if result == result:  # false only for NaN (math.isnan would refuse a huge whole number)
+        return round(result)
+    return current

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -51,10 +52,21 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+MAX_DEPTH = 48
+"""How deep an expression may nest (parentheses, 'not', operators inside one another).
+
+Far above what a writer needs (the bundled campaign's deepest is 8), and low enough
+that nothing which walks a tree, in the engine or in the tools, runs out of stack."""
+
+MAX_PARTS = 1000
+"""How many names, numbers and signs one expression or effect text may have."""
+
+
 class _Parser:
     def __init__(self, text: str) -> None:
-        self.tokens = tokenize(text)
+        self.tokens = _joined_lines(tokenize(text))
         self.pos = 0
+        self.nesting = 0
 
     @property
     def token(self) -> Token:
@@ -81,9 +93,15 @@ class _Parser:
         while self.token.kind == "newline":
             self.advance()
 
-    # expressions never span lines except inside parentheses
+    # An expression ends at the end of a line, except inside parentheses, where
+    # it may go on over several lines (the tokens drop those line ends).
     def expression(self) -> Expr:
-        return self.or_()
+        self.nesting += 1
+        if self.nesting > MAX_DEPTH:
+            raise self.fail(f"the expression nests too deep: the most is {MAX_DEPTH} levels")
+        expr = self.or_()
+        self.nesting -= 1
+        return expr
 
     def or_(self) -> Expr:
         left = self.and_()
@@ -100,10 +118,13 @@ class _Parser:
         return left
 
     def not_(self) -> Expr:
-        if self.at("not"):
-            tok = self.advance()
-            return Not(self.not_(), tok.line, tok.column)
-        return self.compare()
+        nots = []
+        while self.at("not"):
+            nots.append(self.advance())
+        expr = self.compare()
+        for tok in reversed(nots):
+            expr = Not(expr, tok.line, tok.column)
+        return expr
 
     def compare(self) -> Expr:
         left = self.sum()
@@ -131,18 +152,22 @@ class _Parser:
         return left
 
     def unary(self) -> Expr:
-        if self.at("-"):
-            tok = self.advance()
-            return Binary(
-                "-", Literal(0.0, tok.line, tok.column), self.unary(), tok.line, tok.column
-            )
-        return self.atom()
+        signs = []
+        while self.at("-"):
+            signs.append(self.advance())
+        expr = self.atom()
+        for tok in reversed(signs):
+            expr = Binary("-", Literal(0.0, tok.line, tok.column), expr, tok.line, tok.column)
+        return expr
 
     def atom(self) -> Expr:
         tok = self.token
         if tok.kind == "number":
             self.advance()
-            return Literal(float(tok.text), tok.line, tok.column)
+            value = float(tok.text)
+            if value == math.inf:
+                raise self.fail(f"the number {_shortened(tok.text)} is too large", tok)
+            return Literal(value, tok.line, tok.column)
         if tok.kind == "keyword" and tok.text in ("true", "false"):
             self.advance()
             return Literal(tok.text == "true", tok.line, tok.column)
@@ -172,7 +197,67 @@ class _Parser:
         if not self.at("=", "+=", "-="):
             raise self.fail(f"expected '=', '+=' or '-=' after {tok.text!r}")
         op = self.advance().text
-        return Assign(tok.text, op, self.expression(), tok.line, tok.column)
+        return Assign(tok.text, op, _shallow(self.expression()), tok.line, tok.column)
+
+
+def _joined_lines(tokens: list[Token]) -> list[Token]:
+    """The tokens without the line ends that fall inside parentheses; refuses a text
+    with more than ``MAX_PARTS`` parts."""
+    kept: list[Token] = []
+    depth = parts = 0
+    for token in tokens:
+        if token.kind == "newline" and depth > 0:
+            continue
+        if token.kind not in ("newline", "end"):
+            parts += 1
+            if parts > MAX_PARTS:
+                raise ExpressionError(
+                    f"the expression is too long: more than {MAX_PARTS} names, numbers and signs",
+                    token.line,
+                    token.column,
+                )
+        if token.kind == "op" and token.text == "(":
+            depth += 1
+        elif token.kind == "op" and token.text == ")":
+            depth = max(0, depth - 1)
+        kept.append(token)
+    return kept
+
+
+def depth_of(expr: Expr) -> tuple[int, Expr]:
+    """How deep ``expr`` nests (a name or a number is 1), and its deepest node.
+
+    Walks with a list of its own rather than by recursion, so any tree can be measured."""
+    deepest, node_at = 0, expr
+    stack: list[tuple[Expr, int]] = [(expr, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest, node_at = depth, node
+        if isinstance(node, Not):
+            stack.append((node.operand, depth + 1))
+        elif isinstance(node, Binary):
+            stack.append((node.left, depth + 1))
+            stack.append((node.right, depth + 1))
+        elif isinstance(node, Call):
+            stack.extend((arg, depth + 1) for arg in node.args)
+    return deepest, node_at
+
+
+def _shallow(expr: Expr) -> Expr:
+    """``expr``, if it nests no deeper than ``MAX_DEPTH``."""
+    depth, deepest = depth_of(expr)
+    if depth > MAX_DEPTH:
+        raise ExpressionError(
+            f"the expression nests {depth} levels deep; the most is {MAX_DEPTH}",
+            deepest.line,
+            deepest.column,
+        )
+    return expr
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 12 else f"{text[:6]}…{text[-3:]} ({len(text)} digits)"
 
 
 def _describe(token: Token) -> str:
@@ -189,7 +274,7 @@ def parse_expr(text: str) -> Expr:
     parser.skip_newlines()
     if parser.token.kind == "end":
         raise parser.fail("the expression is empty")
-    expr = parser.expression()
+    expr = _shallow(parser.expression())
     parser.skip_newlines()
     if parser.token.kind != "end":
         raise parser.fail(f"unexpected {_describe(parser.token)} after a complete expression")
