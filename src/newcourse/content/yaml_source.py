@@ -159,6 +159,7 @@ class _Walk:
         line = self.line_of(node)
         if node.style in ("|", ">"):
             self.document.block.add(path)
+            line += 1
         offset = control_character(value)
         if offset is not None:
             character = describe_character(value[offset])
