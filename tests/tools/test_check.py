@@ -55,6 +55,13 @@ CATALOGUE: list[tuple[str, str]] = [
     ("window_reversed", "events/broken.yaml:4: error: event 'rally': the window ends before it"),
     ("date_and_window", "events/broken.yaml:2: error: give either a date or a window, not both"),
     ("no_fallback_ending", "endings.yaml:1: error: no ending is always reachable"),
+    # ---- what a campaign may ask of the loader and the engine (the loader)
+    ("yaml_alias", "events/broken.yaml:5: error: YAML aliases ('*name') are not used"),
+    ("merge_key", "events/broken.yaml:9: error: YAML merge keys ('<<') are not used"),
+    ("impossible_date", "events/broken.yaml:4: error: event 'rally', date: 1924-02-30 is not a"),
+    ("number_out_of_bounds", "events/broken.yaml:9: error: event 'rally', option 'speak', eff"),
+    ("control_character", "events/broken.yaml:5: error: text contains a control character"),
+    ("campaign_too_long", "campaign.yaml:5: error: the campaign lasts 704 turns; a campaign may"),
     # ---- names nothing uses, reads or changes
     ("unused_quality", "campaign.yaml:16: warning: quality 'morale' is declared but never used"),
     ("unused_flag", "campaign.yaml:22: warning: flag 'congress_won' is declared but never used"),
