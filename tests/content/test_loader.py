@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,12 +14,15 @@ import pytest
 import yaml
 
 from newcourse.content import CampaignError, builtin_campaign_path, load_campaign
-from newcourse.content.schema_export import render_schemas
+from newcourse.content.schema_export import PACKAGED, render_schemas
+from newcourse.content.yaml_rules import CampaignLoader
+from newcourse.content.yaml_source import parse_yaml
 from newcourse.engine import Campaign
 
 from ..conftest import MINI
 
-DOCS_SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "schema"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS_SCHEMA = ROOT / "docs" / "schema"
 
 
 def test_the_test_campaign_loads(mini: Campaign) -> None:
@@ -134,6 +139,13 @@ def as_json(data: Any) -> Any:
     return data
 
 
+def read_as_editor(path: Path) -> Any:
+    """A file's data as the loader reads it, which is how a YAML 1.2 editor reads it."""
+    doc, problems = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    assert doc is not None and not problems, problems
+    return as_json(doc.data)
+
+
 @pytest.mark.parametrize("folder", [MINI, builtin_campaign_path()], ids=["mini", "real"])
 def test_campaign_files_validate_against_the_editor_schemas(folder: Path) -> None:
     kinds = {
@@ -146,5 +158,65 @@ def test_campaign_files_validate_against_the_editor_schemas(folder: Path) -> Non
     files = [(folder / name, kind) for name, kind in kinds.items() if (folder / name).is_file()]
     files += [(path, "events") for path in sorted((folder / "events").glob("*.yaml"))]
     for path, kind in files:
-        schema = yaml.safe_load((DOCS_SCHEMA / f"{kind}.schema.json").read_text())
-        jsonschema.validate(as_json(yaml.safe_load(path.read_text())), schema)
+        schema = json.loads((PACKAGED / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(read_as_editor(path), schema)
+    for path in sorted((folder / "codex").glob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        schema = json.loads((PACKAGED / "codex.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(as_json(yaml.load(front, Loader=CampaignLoader)), schema)
+
+
+def test_what_an_editor_accepts_the_loader_reads_the_same_way(tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    path = folder / "events" / "autumn.yaml"
+    text = path.read_text(encoding="utf-8").replace("title: The letter", "title: Yes")
+    path.write_text(text.replace("id: keep_secret", "id: no"), encoding="utf-8")
+    schema = json.loads((PACKAGED / "events.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(read_as_editor(path), schema)
+    event = load_campaign(folder).events["letter"]
+    assert event.title == "Yes" and event.options[0].id == "no"
+
+
+def test_every_schema_property_has_a_description_for_hover_help() -> None:
+    def undescribed(node: Any, where: str) -> list[str]:
+        found = []
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                if "description" not in prop:
+                    found.append(f"{where}.{name}")
+            for key, value in node.items():
+                found += undescribed(value, f"{where}.{key}")
+        return found
+
+    for name in render_schemas():
+        schema = json.loads((PACKAGED / name).read_text(encoding="utf-8"))
+        assert undescribed(schema, name) == []
+
+
+def _editor_mapping() -> dict[str, list[str]]:
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(.*?)```", text, re.DOTALL)
+    assert block is not None, "the authoring guide gives no editor mapping"
+    mapping: dict[str, list[str]] = json.loads(block.group(1))["yaml.schemas"]
+    return mapping
+
+
+def test_the_authoring_guides_editor_mapping_covers_the_bundled_campaign() -> None:
+    campaign = builtin_campaign_path()
+    covered: set[Path] = set()
+    for schema_path, patterns in _editor_mapping().items():
+        schema = json.loads((ROOT / schema_path).read_text(encoding="utf-8"))
+        for pattern in patterns:
+            for path in ROOT.glob(pattern):
+                jsonschema.validate(read_as_editor(path), schema)
+                covered.add(path)
+    assert set(campaign.glob("*.yaml")) | set(campaign.glob("events/*.yaml")) <= covered
+
+
+def test_the_authoring_guides_schema_line_resolves_from_a_campaign_beside_src() -> None:
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    line = re.search(r"# yaml-language-server: \$schema=(\S+)", text)
+    assert line is not None
+    event_file = ROOT / "my_campaign" / "events" / "x.yaml"
+    assert (event_file.parent / line.group(1)).resolve() == PACKAGED / "events.schema.json"
