@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from newcourse.engine import Campaign, Game
+
 from ..conftest import MINI
 
 
 def newcourse(
-    *args: str, stdin: str = "", data: Path | None = None
+    *args: str, stdin: str = "", data: Path | None = None, columns: int | None = None
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
+    env.pop("COLUMNS", None)
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     if data is not None:
         env["NEWCOURSE_DATA_DIR"] = str(data)
     return subprocess.run(
@@ -39,11 +45,11 @@ def test_a_whole_game_of_the_test_campaign(tmp_path: Path) -> None:
     assert "A SMALL TEST CAMPAIGN" in out
     assert "--- The letter (8 October 1923) ---" in out
     assert "2. Publish it. [chances: The members read it 57%, The copies are seized 43%]" in out
-    assert "*** The letter (8 October 1923) ***" in out and "Sources: A test source." in out
+    assert "*** The letter (8 October 1923) ***" in out and "Sources:\n- A test source\n" in out
     assert "Expected vote in The conference:" in out
     assert "Meanwhile: The letter is discussed in every cell." in out
     assert "Delegates: Left Opposition" in out
-    assert "History: Keep it inside the Central Committee." in out
+    assert "History: Keep it inside the Central Committee." in out.replace("\n  ", " ")
     assert "=== Winter 1924: turn 2 of 3 ===" in out
     assert "##### The year closes #####" in out
     assert "The game is over." in out
@@ -54,7 +60,10 @@ def test_piped_input_falls_back_to_plain_mode_by_itself(tmp_path: Path) -> None:
     run = newcourse("play", "--seed", "3", "--campaign", str(MINI), stdin="q\n", data=tmp_path)
     assert run.returncode == 0
     assert "--- The letter" in run.stdout
-    assert "Saved. Continue later with: newcourse play --continue" in run.stdout
+    assert re.search(
+        r"\nSaved\. Continue later with: \S*(newcourse|python -m newcourse) play --continue\n",
+        run.stdout,
+    )
 
 
 def test_bad_commands_and_options_get_a_new_prompt(tmp_path: Path) -> None:
@@ -69,7 +78,10 @@ def test_bad_commands_and_options_get_a_new_prompt(tmp_path: Path) -> None:
         data=tmp_path,
     )
     assert "There is no option 9; choose from 1 to 2." in run.stdout
-    assert '"fly" is not a command.' in run.stdout
+    assert (
+        'There is no option "fly"; choose from 1 to 2, or type "help" for the commands.'
+        in run.stdout
+    )
     assert "Not possible: there is nothing to undo yet." in run.stdout
     assert run.returncode == 0
 
@@ -171,8 +183,103 @@ def test_a_new_game_sets_the_last_one_aside(tmp_path: Path) -> None:
     run = newcourse(
         "play", "--plain", "--seed", "4", "--campaign", str(MINI), stdin="q\n", data=tmp_path
     )
-    kept = tmp_path / "saves" / "mini" / "previous.json"
-    assert f"Your last game is kept; load it with: newcourse play --load {kept}" in run.stdout
+    said = re.search(
+        r"Your last game is kept as (\S+); load it with:\s+\S.* --load (\S+)\n", run.stdout
+    )
+    assert said is not None and said[1] == said[2]
+    kept = tmp_path / "saves" / "mini" / f"{said[1]}.json"
     assert len(json.loads(kept.read_text())["decisions"]) == 2
     autosave = json.loads((tmp_path / "saves" / "mini" / "autosave.json").read_text())
     assert (autosave["seed"], autosave["decisions"]) == (4, [])
+
+
+# ------------------------------------------------------------ wrapping
+
+
+def first_available_moves(campaign: Campaign, seed: int) -> list[str]:
+    """The moves of a whole game that always takes the first option open."""
+    game, moves = Game.start(campaign, seed), []
+    while not game.over:
+        option = next(o for o in game.view().options if o.available)
+        moves.append(str(option.number))
+        game = game.choose(option.id)
+    return moves
+
+
+LOOKING_BACK = ["status", "timeline", "codex", "news", "help", "1", "undo", "status"]
+
+
+@pytest.fixture(scope="module")
+def real_game_at_80(real: Campaign) -> tuple[str, str]:
+    """The real campaign played to its end (and looked back on) piped at 80 and at any width."""
+    moves = "\n".join([*first_available_moves(real, 3), *LOOKING_BACK]) + "\n"
+    args = ("play", "--plain", "--seed", "3", "--no-save")
+    piped = newcourse(*args, stdin=moves)
+    unwrapped = newcourse(*args, stdin=moves, columns=100_000)
+    assert piped.returncode == unwrapped.returncode == 0, piped.stderr + unwrapped.stderr
+    return piped.stdout, unwrapped.stdout
+
+
+def test_piped_output_is_wrapped_to_80_columns(real_game_at_80: tuple[str, str]) -> None:
+    piped, unwrapped = real_game_at_80
+    too_long = [line for line in piped.splitlines() if len(line) > 80]
+    assert not too_long
+    assert max(len(line) for line in unwrapped.splitlines()) > 200  # the same text, unwrapped
+
+
+def test_wrapping_splits_no_word(real_game_at_80: tuple[str, str]) -> None:
+    piped, unwrapped = real_game_at_80
+    assert piped.split() == unwrapped.split()
+
+
+def test_options_changes_and_status_hang_under_their_first_line(
+    real_game_at_80: tuple[str, str],
+) -> None:
+    piped, _ = real_game_at_80
+    assert (
+        "  2. Let it travel — copies to the Moscow cells, the military academies and the\n"
+        "     universities.\n"
+    ) in piped
+    changes = re.search(r"\nChanges: .*\n(  .*\n)+", piped)
+    assert changes is not None
+    assert re.search(r"\nParty: .*\n  \S", piped)
+    assert "Cadres 8 → 9 (+1)" in piped.replace("\n  ", " ")
+    assert not re.search(r"→\n|\n\s*\(\+\d+\)", piped)  # a figure is never cut from its word
+
+
+def test_the_width_follows_the_terminal(tmp_path: Path) -> None:
+    run = newcourse(
+        "play",
+        "--plain",
+        "--seed",
+        "3",
+        "--campaign",
+        str(MINI),
+        stdin="help\n",
+        columns=40,
+        data=tmp_path,
+    )
+    assert run.returncode == 0
+    assert max(len(line) for line in run.stdout.splitlines()) <= 40
+    assert "  2. Publish it. [chances: The members\n" in run.stdout
+
+
+# ------------------------------------------------------------ the ending
+
+
+def test_at_the_ending_the_player_can_undo_look_back_and_leave(
+    real_game_at_80: tuple[str, str],
+) -> None:
+    piped, _ = real_game_at_80
+    ending = piped.index("\n##### ")
+    after = piped[ending:]
+    assert 'The game is over. Type "undo" to take back your last decision' in after
+    assert "\n> status\nParty: " in after
+    timeline = after[after.index("\n> timeline\n") :]
+    assert (
+        timeline.startswith("\n> timeline\n- ") and "8 October 1923, Trotsky's letter" in timeline
+    )
+    assert "\n> codex\nThere is no event now.\n" in after
+    assert "\n> 1\nThere is no option 1: there is nothing to choose now.\n" in after
+    assert "\n> undo\nThe last decision is taken back.\n" in after
+    assert after.endswith("\n> \nInput ended.\nSaving was off; this game was not saved.\n")

@@ -1,41 +1,70 @@
 """The plain player: line-by-line play for screen readers, pipes and scripts.
 
 It reads one command per line from standard input and writes plain text to
-standard output. Everything the full-screen player shows can be asked for in
-words: the status, the timeline, the codex note, the odds of every option.
+standard output, every line wrapped to the player's width. Everything the
+full-screen player shows can be asked for in words: the status, the timeline,
+the codex note, the odds of every option. The commands are those of the one
+key map (``keys.COMMANDS``), by key or by word.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TextIO
 
 from ..engine import Campaign, Refusal, TurnView
+from .keys import COMMANDS, command_for
+from .plaintext import clean, inline_text, markdown_lines, wrap
 from .session import Session
 from .words import (
     change_words,
-    markdown_to_text,
+    no_such_option,
+    not_available,
     option_line,
     status_lines,
     tally_words,
+    unknown_command,
 )
 
-__all__ = ["HELP", "PlainPlayer"]
+__all__ = ["HELP", "PlainPlayer", "help_rows"]
 
-HELP = """Commands:
-  NUMBER          choose that option
-  codex (c)       the history note of this event
-  status (s)      all qualities and the delegates' shares
-  timeline (t)    your decisions so far, beside history
-  news (n)        this turn's front page again
-  undo (u)        take back the last decision
-  save [NAME]     save the game under a name (it is also saved after every decision)
-  help (h, ?)     this list
-  quit (q)        save and leave"""
+_OPTION_NUMBER = re.compile(r"[0-9]{1,4}")
+"""What chooses an option: one to four ASCII digits, nothing else (not ², ① or other digits)."""
+
+_QUIT_WORDS = ("exit",)
+"""Words that also leave, as a plain command line would expect."""
+
+ENDING_CHOICES = (
+    'Type "undo" to take back your last decision, "timeline", "status" or "news" '
+    'to look back, or "quit" to leave.'
+)
+
+
+def help_rows() -> list[tuple[str, str]]:
+    """The plain player's commands as (what to type, what it does), from the key map."""
+    rows = [("NUMBER", "choose that option")]
+    for command in COMMANDS:
+        argument = f" [{command.argument}]" if command.argument else ""
+        rows.append((f"{command.word}{argument} ({command.key})", command.summary))
+    return rows
+
+
+def _help_text() -> str:
+    rows = help_rows()
+    column = max(len(typed) for typed, _ in rows) + 2
+    lines = [f"  {typed.ljust(column)}{summary}" for typed, summary in rows]
+    return "\n".join(["Commands (the word or its key, then Enter):", *lines])
+
+
+HELP = _help_text()
+"""The help, unwrapped: every command of the key map with its key."""
 
 
 class PlainPlayer:
-    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, width: int = 78) -> None:
+    """Plays a session line by line on two text streams, wrapping output to ``width``."""
+
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO, width: int = 80) -> None:
         self.session = session
         self.stdin = stdin
         self.stdout = stdout
@@ -45,27 +74,38 @@ class PlainPlayer:
     def campaign(self) -> Campaign:
         return self.session.game.campaign
 
-    def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+    # ------------------------------------------------------------ writing
 
-    def prose(self, markdown: str) -> None:
-        if markdown.strip():
-            self.say(markdown_to_text(markdown, self.width))
+    def say(self, text: str = "", first: str = "", rest: str | None = None) -> None:
+        """Write ``text`` wrapped to the width, with ``first`` and a hanging ``rest`` indent."""
+        lines = wrap(text, self.width, first, rest) if text or first else [""]
+        self.stdout.write("\n".join(lines) + "\n")
+
+    def prose(self, markdown: str, first: str = "", rest: str | None = None) -> None:
+        """Write campaign Markdown as plain text, the first line after ``first``."""
+        lines = markdown_lines(markdown, self.width, first, rest)
+        if lines:
+            self.stdout.write("\n".join(lines) + "\n")
 
     def lines(self) -> Iterator[str]:
+        """The lines the player types, each echoed when input is not a terminal."""
         while True:
             self.stdout.write("> ")
             self.stdout.flush()
             line = self.stdin.readline()
             if not line:
                 return
+            line = clean(line.rstrip("\r\n"))
             if not self.stdin.isatty():
-                self.stdout.write(line if line.endswith("\n") else line + "\n")
+                room = max(self.width - 2, 1)
+                echo = line if len(line) <= room else line[: room - 1] + "…"
+                self.stdout.write(echo + "\n")
             yield line.strip()
 
     # ------------------------------------------------------------ the loop
 
     def run(self, fresh: bool = True) -> int:
+        """Play until the player quits or input ends; returns the exit code."""
         if fresh and self.session.game.state.step == 0:
             self.say(f"{self.campaign.title.upper()}")
             self.say()
@@ -74,27 +114,26 @@ class PlainPlayer:
             self.say('Type a number to choose, or "help" for the other commands.')
         self.tell_notices()
         self.show_turn(self.session.game.view(), opening=True)
-        if self.session.game.over:
-            return 0
         for line in self.lines():
-            previous = self.session.game.view()
-            going_on = self.command(line, previous)
+            over = self.session.game.over
+            going_on = self.command(line, self.session.game.view())
             self.tell_notices()
             if not going_on:
-                if self.session.store is not None:
-                    self.say("Saved. Continue later with: newcourse play --continue")
+                self.say_goodbye()
                 return 0
-            if self.session.game.over:
+            if self.session.game.over and not over:
                 self.show_ending(self.session.game.view())
-                return 0
         self.say()
-        if self.session.store is None:
-            self.say("Input ended.")
-        else:
-            self.say(
-                "Input ended; the game is saved. Continue later with: newcourse play --continue"
-            )
+        self.say_goodbye(ended=True)
         return 0
+
+    def say_goodbye(self, ended: bool = False) -> None:
+        """What is true at the end: whether the game is saved, and how to go on."""
+        if ended:
+            self.say("Input ended.")
+        words = self.session.parting_words()
+        if words:
+            self.say(words)
 
     def tell_notices(self) -> None:
         """Say what the session has to report (a save set aside, a failed autosave)."""
@@ -105,45 +144,53 @@ class PlainPlayer:
     def command(self, line: str, view: TurnView) -> bool:
         """Do one command; returns False when the player quits."""
         word, _, rest = line.partition(" ")
-        word = word.lower()
+        command = command_for(word)
         try:
-            if not word:
+            if not line:
                 self.show_options(view)
-            elif word.isdigit():
-                self.choose(int(word), view)
-            elif word in ("q", "quit", "exit"):
+            elif _OPTION_NUMBER.fullmatch(line):
+                self.choose(int(line), view)
+            elif command is None and word.lower() in _QUIT_WORDS:
                 return False
-            elif word in ("h", "help", "?"):
-                self.say(HELP)
-            elif word in ("c", "codex"):
-                self.show_codex(view)
-            elif word in ("s", "status"):
-                for text in status_lines(view):
-                    self.say(text)
-            elif word in ("t", "timeline"):
-                self.show_timeline(view)
-            elif word in ("n", "news"):
-                self.show_news(view)
-            elif word in ("u", "undo"):
-                self.session.undo()
-                self.say("The last decision is taken back.")
-                self.show_turn(self.session.game.view(), opening=False)
-            elif word == "save":
-                path = self.session.save_as(rest.strip())
-                self.say(f"Saved as {path.stem}.")
+            elif command is None or (rest.strip() and not command.argument):
+                self.say(unknown_command(line, len(view.options)))
             else:
-                self.say(f'"{line}" is not a command. Type a number to choose, or "help".')
+                return self.do(command.word, rest.strip(), view)
         except Refusal as refusal:
             self.say(f"Not possible: {refusal}.")
+        return True
+
+    def do(self, word: str, argument: str, view: TurnView) -> bool:
+        """Do the command named ``word`` of the key map; returns False when the player quits."""
+        if word == "quit":
+            return False
+        if word == "help":
+            self.show_help()
+        elif word == "codex":
+            self.show_codex(view)
+        elif word == "status":
+            for text in status_lines(view):
+                self.say(text, rest="  ")
+        elif word == "timeline":
+            self.show_timeline(view)
+        elif word == "news":
+            self.show_news(view, asked=True)
+        elif word == "undo":
+            self.session.undo()
+            self.say("The last decision is taken back.")
+            self.show_turn(self.session.game.view(), opening=False)
+        elif word == "save":
+            path = self.session.save_as(argument)
+            self.say(self.session.saved_words(path))
         return True
 
     def choose(self, number: int, view: TurnView) -> None:
         option = view.option(number)
         if option is None:
-            self.say(f"There is no option {number}; choose from 1 to {len(view.options)}.")
+            self.say(no_such_option(str(number), len(view.options)))
             return
         if not option.available:
-            self.say(f"Option {number} is not available: {option.reason.rstrip('.')}.")
+            self.say(not_available(number, option.reason))
             return
         self.session.choose(option.id)
         after = self.session.game.view()
@@ -152,6 +199,13 @@ class PlainPlayer:
             self.show_turn(after, opening=after.opening)
 
     # ------------------------------------------------------------ showing
+
+    def show_help(self) -> None:
+        rows = help_rows()
+        column = max(len(typed) for typed, _ in rows) + 4
+        self.say("Commands (the word or its key, then Enter):")
+        for typed, summary in rows:
+            self.say(summary, first=f"  {typed}".ljust(column), rest=" " * column)
 
     def show_result(self, view: TurnView) -> None:
         last = view.last
@@ -165,21 +219,24 @@ class PlainPlayer:
         self.prose(last.result)
         changes = change_words(self.campaign, last.changes)
         if changes:
-            self.say(f"Changes: {changes}.")
+            self.say(f"Changes: {changes}.", rest="  ")
         if last.as_history is True:
             self.say("So it went in history too.")
         elif last.as_history is False:
-            self.say(f"Here you leave history. The real Opposition chose: {last.history}")
+            self.say("Here you leave history. The real Opposition chose:")
+            self.prose(last.history, first="  ")
         for item in view.bulletins:
-            self.say(f"Meanwhile: {markdown_to_text(item.text, self.width - 11)}")
+            self.prose(item.text, first="Meanwhile: ", rest="  ")
 
-    def show_news(self, view: TurnView) -> None:
+    def show_news(self, view: TurnView, asked: bool = False) -> None:
         self.say(f"=== {view.date}: turn {view.turn} of {view.turns} ===")
         for item in view.news:
-            self.say(f"- {markdown_to_text(item.text, self.width - 2)}")
+            self.prose(item.text, first="- ")
         changes = change_words(self.campaign, view.changes)
         if changes:
-            self.say(f"Since last season: {changes}.")
+            self.say(f"Since last season: {changes}.", rest="  ")
+        if asked and not view.news and not changes:
+            self.say("There is no front page yet: the news comes with each new season.")
 
     def show_turn(self, view: TurnView, opening: bool) -> None:
         if view.ending is not None:
@@ -192,48 +249,53 @@ class PlainPlayer:
         event = view.event
         if event is None:
             return
-        self.say(f"--- {event.title} ({event.date}) ---")
+        self.say(f"--- {inline_text(event.title)} ({event.date}) ---")
         self.prose(event.text)
         if event.codex:
             self.say('(History note: type "codex".)')
         self.show_options(view)
 
     def show_options(self, view: TurnView) -> None:
+        if not view.options:
+            self.say(f"The game is over. {ENDING_CHOICES}")
+            return
         self.say("Options:")
         for option in view.options:
-            self.say(f"  {option_line(option)}")
+            self.say(option_line(option), first="  ", rest=" " * (len(f"{option.number}. ") + 2))
 
     def show_codex(self, view: TurnView) -> None:
         codex_id = view.event.codex if view.event else None
         if codex_id is None:
-            self.say("This event has no history note.")
+            self.say("This event has no history note." if view.event else "There is no event now.")
             return
         entry = self.campaign.codex[codex_id]
-        self.say(f"*** {entry.title} ({entry.date}) ***")
+        self.say(f"*** {inline_text(entry.title)} ({entry.date}) ***")
         self.prose(entry.text)
         if entry.sources:
-            self.say("Sources: " + "; ".join(entry.sources) + ".")
+            self.say("Sources:")
+            for source in entry.sources:
+                self.prose(source, first="- ")
 
     def show_timeline(self, view: TurnView) -> None:
         if not view.timeline:
             self.say("No decisions yet.")
             return
         for row in view.timeline:
-            line = f"{row.date}, {row.event}: {row.chosen}"
+            line = f"{row.date}, {inline_text(row.event)}: {inline_text(row.chosen)}"
             if row.outcome:
                 line += f" ({row.outcome})"
             if row.as_history is True:
                 line += " As in history."
             elif row.as_history is False:
-                line += f" History: {row.history}"
-            self.say(f"- {line}")
+                line += f" History: {inline_text(row.history)}"
+            self.say(line, first="- ")
 
     def show_ending(self, view: TurnView) -> None:
         ending = view.ending
         if ending is None:
             return
         self.say()
-        self.say(f"##### {ending.title} #####")
+        self.say(f"##### {inline_text(ending.title)} #####")
         self.prose(ending.text)
         for paragraph in ending.summary:
             self.say()
@@ -246,4 +308,4 @@ class PlainPlayer:
         self.say("Your timeline beside history:")
         self.show_timeline(view)
         self.say()
-        self.say("The game is over.")
+        self.say(f"The game is over. {ENDING_CHOICES}")

@@ -6,36 +6,56 @@ both players say the same thing.
 
 from __future__ import annotations
 
-import re
-import textwrap
-
 from ..engine import Campaign, TurnView
 from ..engine.state import Change, Tally
 from ..engine.view import OptionView
+from .plaintext import inline_text
 
 __all__ = [
     "change_words",
-    "markdown_to_text",
+    "no_such_option",
+    "not_available",
     "option_line",
     "status_lines",
     "tally_words",
+    "unknown_command",
     "vote_forecast",
 ]
 
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+LONGEST_ECHO = 24
+"""Typed text longer than this is shortened when an answer repeats it."""
 
 
-def markdown_to_text(markdown: str, width: int = 78) -> str:
-    """Markdown prose as plain wrapped paragraphs (emphasis markers dropped)."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
-    out = []
-    for paragraph in paragraphs:
-        if paragraph.lstrip().startswith(("- ", "* ", "> ", "#")):
-            out.append(_EMPHASIS.sub(r"\2", paragraph))
-        else:
-            joined = _EMPHASIS.sub(r"\2", " ".join(paragraph.split()))
-            out.append(textwrap.fill(joined, width))
-    return "\n\n".join(out)
+def no_such_option(typed: str, count: int) -> str:
+    """The answer to a number that names no option of the event (``count`` options)."""
+    if count == 0:
+        return f"There is no option {_echo(typed)}: there is nothing to choose now."
+    return f"There is no option {_echo(typed)}; choose from 1 to {count}."
+
+
+def unknown_command(typed: str, count: int) -> str:
+    """The answer to typed words that are neither an option nor a command."""
+    if count == 0:
+        return f'There is no option or command {_echo(typed)}; type "help" for the commands.'
+    return f'{no_such_option(typed, count)[:-1]}, or type "help" for the commands.'
+
+
+def not_available(number: int, reason: str) -> str:
+    """The answer to choosing an option whose conditions are not met."""
+    reason = reason.strip().rstrip(".")
+    return (
+        f"Option {number} is not available: {reason}."
+        if reason
+        else (f"Option {number} is not available.")
+    )
+
+
+def _echo(typed: str) -> str:
+    """What the player typed, as an answer repeats it: a number bare, words in quotes."""
+    typed = " ".join(typed.split())
+    if len(typed) > LONGEST_ECHO:
+        typed = typed[: LONGEST_ECHO - 1] + "…"
+    return typed if typed.isascii() and typed.isdigit() else f'"{typed}"'
 
 
 def tally_words(tally: Tally) -> str:
@@ -52,10 +72,10 @@ def vote_forecast(tally: Tally) -> str:
 
 
 def option_line(option: OptionView) -> str:
-    label = _EMPHASIS.sub(r"\2", option.text)
-    text = f"{option.number}. {label}"
+    text = f"{option.number}. {inline_text(option.text)}"
     if not option.available:
-        text += f" (not available: {option.reason.rstrip('.')})"
+        reason = option.reason.strip().rstrip(".")
+        text += f" (not available: {reason})" if reason else " (not available now)"
     if option.odds:
         chances = ", ".join(f"{o.label} {o.percent}%" for o in option.odds)
         text += f" [chances: {chances}]"
@@ -71,8 +91,10 @@ def change_words(campaign: Campaign, changes: tuple[Change, ...], shown_only: bo
         if shown_only and quality is not None and not quality.shown:
             continue
         sign = "+" if change.delta > 0 else ""
+        unit = "%" if change.percent else ""
         parts.append(
-            f"{campaign.label(change.name)} {change.before} → {change.after} ({sign}{change.delta})"
+            f"{campaign.label(change.name)} {change.before}{unit} → {change.after}{unit} "
+            f"({sign}{change.delta})"
         )
     return "; ".join(parts)
 
