@@ -7,7 +7,9 @@ loaded) and which player shows it (plain or full screen).
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import shutil
 import sys
 from typing import TYPE_CHECKING
 
@@ -104,10 +106,21 @@ def play(args: argparse.Namespace) -> int:
 
 
 def run_plain(session: Session) -> int:
-    """Play line by line on standard input and output; returns the exit code."""
+    """Play line by line on standard input and output; returns the exit code.
+
+    Lines are as wide as the terminal (80 characters when output is not a
+    terminal; ``COLUMNS`` overrides both). Bytes that are not text in the
+    input's encoding arrive as replacement characters, and characters the
+    output cannot encode are written as ``?``, so no input or terminal can
+    stop the game.
+    """
     from ..terminal.plain import PlainPlayer
 
-    return PlainPlayer(session, sys.stdin, sys.stdout).run()
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
+    width = shutil.get_terminal_size((80, 24)).columns
+    return PlainPlayer(session, sys.stdin, sys.stdout, width=width).run()
 
 
 def run_fullscreen(
