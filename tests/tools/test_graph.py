@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from newcourse.cli import main
 from newcourse.engine import Campaign
 from newcourse.engine.expressions import parse_effects, parse_expr
 from newcourse.tools.graph import build_graph, by_names, by_years, to_dot
+from newcourse.tools.graph.command import FormError, output_form
 from newcourse.tools.graph.polarity import moves, needs, raises
 from tests.conftest import MINI
 
@@ -142,3 +144,71 @@ def test_svg_through_graphviz(tmp_path: Path) -> None:
     assert main(["graph", str(MINI), "-o", str(out)]) == 0  # the suffix picks SVG
     svg = out.read_text()
     assert "<svg" in svg and "The letter" in svg
+
+
+# ---------------------------------------------------------------- what -o writes
+
+
+@pytest.mark.parametrize(
+    ("output", "chosen", "form"),
+    [
+        (None, None, "dot"),
+        (None, "svg", "svg"),
+        ("events.dot", None, "dot"),
+        ("events.GV", None, "dot"),
+        ("events.svg", None, "svg"),
+        ("events.png", None, "png"),
+        ("events.pdf", "pdf", "pdf"),
+    ],
+)
+def test_the_form_follows_the_format_or_the_suffix(
+    output: str | None, chosen: str | None, form: str
+) -> None:
+    assert output_form(Path(output) if output else None, chosen) == form
+
+
+@pytest.mark.parametrize(
+    ("output", "chosen", "refusal"),
+    [
+        ("events.jpg", None, "cannot write a '.jpg' file: -o takes FILE.dot or FILE.gv"),
+        ("events", None, "cannot write 'events', which has no suffix,"),
+        ("events.dot", "svg", "-o events.dot is DOT, but --format says svg"),
+        (None, "png", "--format png is not text: give a file to write with -o FILE"),
+    ],
+)
+def test_a_form_that_cannot_be_written_is_refused(
+    output: str | None, chosen: str | None, refusal: str
+) -> None:
+    with pytest.raises(FormError, match=re.escape(refusal)):
+        output_form(Path(output) if output else None, chosen)
+
+
+def test_an_unknown_suffix_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "events.jpg"
+    assert main(["graph", "--campaign", str(MINI), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newcourse graph: cannot write a '.jpg' file") and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_drawing_without_graphviz_is_refused_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `dot` anywhere
+    out = tmp_path / "events.png"
+    assert main(["graph", "--campaign", str(MINI), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newcourse graph: drawing PNG needs the 'dot' program of Graphviz")
+    assert err.count("\n") == 1 and not out.exists()
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG"), (".pdf", b"%PDF")])
+def test_png_and_pdf_through_graphviz(suffix: str, magic: bytes, tmp_path: Path) -> None:
+    if shutil.which("dot") is None:
+        assert not os.environ.get("CI"), "Graphviz's dot is missing in CI"
+        pytest.skip("Graphviz's dot is not installed (CI installs it)")
+    out = tmp_path / f"graph{suffix}"
+    assert main(["graph", "--campaign", str(MINI), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(magic)

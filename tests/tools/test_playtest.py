@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import resource
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -311,3 +317,78 @@ def test_a_file_that_is_not_a_replay_is_refused(
     path.write_text('{"hello": 1}')
     assert run_cli("--replay", str(path)) == 1
     assert "not a replay file or a save" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- files and resources
+
+
+def test_the_markdown_report_is_written_all_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_write = Path.write_text
+
+    def full_disk_at_the_second_chart(path: Path, text: str, *args: Any, **kwargs: Any) -> int:
+        if path.name.endswith("-qualities.svg"):
+            raise OSError(28, "No space left on device", str(path))
+        return real_write(path, text, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk_at_the_second_chart)
+    report = tmp_path / "report.md"
+    assert run_cli("-n", "10", "--markdown", str(report), "--json", str(tmp_path / "r.json")) == 1
+    err = capsys.readouterr().err
+    assert "newcourse playtest: could not write the report" in err
+    assert "No space left on device" in err and "Wrote" not in err
+    assert list(tmp_path.iterdir()) == []  # neither the report, its first chart, nor the JSON
+
+
+def test_a_report_into_a_folder_that_is_not_there_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "missing" / "report.md"
+    assert run_cli("-n", "5", "--markdown", str(report)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newcourse playtest: could not write the report")
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_jobs_are_capped_at_the_processors_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newcourse.tools.playtest import command
+
+    monkeypatch.setattr(command, "_cores", lambda: 2)
+    assert command.worker_count(0) == 2 and command.worker_count(1) == 1
+    capsys.readouterr()
+    one, many = tmp_path / "one.json", tmp_path / "many.json"
+    assert run_cli("-n", "120", "--jobs", "1", "--json", str(one)) == 0
+    assert run_cli("-n", "120", "--jobs", "200", "--json", str(many)) == 0
+    err = capsys.readouterr().err
+    assert "newcourse playtest: note: using 2 workers, one for each processor here, not 200" in err
+    assert json.loads(one.read_text())["endings"] == json.loads(many.read_text())["endings"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_huge_run_streams_in_bounded_memory_until_interrupted(jobs: str) -> None:
+    limit = 1024 * 2**20  # address space: the list of 10^10 games' work would not fit
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    command = [sys.executable, "-m", "newcourse", "playtest", "--campaign", str(MINI)]
+    process = subprocess.Popen(
+        [*command, "-n", "10000000000", "--jobs", jobs],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        preexec_fn=capped,
+    )
+    time.sleep(6)
+    assert process.poll() is None, process.communicate()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Interrupted: the report covers the" in out and "of 10,000,000,000 games" in out
+    assert "Traceback" not in err and "MemoryError" not in err

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..exits import EXIT_CAMPAIGN, EXIT_ERROR, EXIT_OK, EXIT_USAGE, fail
 from ..loading import campaign_folder, load_or_report
 
-__all__ = ["FORMS", "output_form", "run_graph"]
+__all__ = ["FORMS", "FormError", "output_form", "run_graph"]
 
 COMMAND = "graph"
 TEXT_FORMS = {".dot": "dot", ".gv": "dot"}
