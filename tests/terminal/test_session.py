@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import subprocess
 import sys
@@ -145,16 +146,37 @@ def test_a_data_folder_that_is_a_file_still_plays_and_can_save_elsewhere(
         assert "not saved" in (playing.parting_words() or "")
 
 
-def test_a_second_game_on_the_same_folder_is_refused(tmp_path: Path, mini: Campaign) -> None:
+def test_a_game_open_in_another_process_is_refused(tmp_path: Path, mini: Campaign) -> None:
     store = _store(tmp_path, mini)
-    first = Session.new(mini, 1, store)
-    with pytest.raises(GameOpenElsewhere, match=rf"another window \(process {os.getpid()}\)"):
+    store.folder.mkdir(parents=True)
+    other = (store.folder / LOCK_NAME).open("a+b")  # held as another process would hold it
+    other.write(b"4242\n")
+    other.flush()
+    fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with pytest.raises(GameOpenElsewhere, match=r"another window \(process 4242\)"):
         Session.resume(mini, store)
     with pytest.raises(GameOpenElsewhere, match="--no-save"):
         Session.new(mini, 2, store)
-    first.close()
-    with Session.resume(mini, store) as again:
-        assert again.game.seed == 1
+    other.close()
+    with Session.new(mini, 1, store) as again:
+        assert again.lock is not None and again.lock.held
+
+
+def test_one_process_may_open_a_second_game_before_closing_the_first(
+    tmp_path: Path, mini: Campaign
+) -> None:
+    store = _store(tmp_path, mini)
+    first = Session.new(mini, 1, store)
+    with Session.resume(mini, store) as second:
+        assert second.game.seed == 1
+        first.close()
+        probe = (store.folder / LOCK_NAME).open("a+b")
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(probe.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        probe.close()
+    probe = (store.folder / LOCK_NAME).open("a+b")
+    fcntl.flock(probe.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # all let go
+    probe.close()
 
 
 def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path, mini: Campaign) -> None:

@@ -128,7 +128,9 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise NoSuchSave(f"there is no save file at {path}") from None
     except NotADirectoryError:
-        raise NoSuchSave(f"there is no save file at {path} (a part of the path is a file)") from None
+        raise NoSuchSave(
+            f"there is no save file at {path} (a part of the path is a file)"
+        ) from None
     except PermissionError:
         raise SaveError(f"cannot read the save file {path}: permission denied") from None
     except OSError as error:

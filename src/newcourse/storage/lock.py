@@ -2,7 +2,9 @@
 
 The lock is the operating system's (``flock`` on POSIX, ``msvcrt.locking`` on
 Windows), so it ends with the process that held it: a lock left by a process
-that was killed is simply taken over by the next game.
+that was killed is simply taken over by the next game. Within one process the
+lock is shared (a player that opens another game before closing the first
+never locks itself out); it is let go when the last holder releases it.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ def _unlock(stream: BinaryIO) -> None:
         fcntl.flock(stream.fileno(), fcntl.LOCK_UN)
 
 
+_held: dict[Path, tuple[BinaryIO, int]] = {}  # this process's locks and their holders
+
+
 class GameLock:
     """The lock on a save folder, held while a game with saves is open."""
 
@@ -68,7 +73,11 @@ class GameLock:
         when the folder cannot be made or written (the caller decides what then).
         """
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / LOCK_NAME
+        path = (folder / LOCK_NAME).absolute()
+        if path in _held:
+            stream, holders = _held[path]
+            _held[path] = (stream, holders + 1)
+            return cls(path, stream)
         stream = open(path, "a+b")  # noqa: SIM115 (held open for as long as the lock)
         try:
             if not _try_lock(stream):
@@ -88,6 +97,7 @@ class GameLock:
         except OSError:
             stream.close()
             raise
+        _held[path] = (stream, 1)
         return cls(path, stream)
 
     @property
@@ -98,6 +108,10 @@ class GameLock:
         """Let another game open the folder. Safe to call twice."""
         stream, self._stream = self._stream, None
         if stream is None:
+            return
+        holders = _held.pop(self.path, (stream, 1))[1] - 1
+        if holders > 0:
+            _held[self.path] = (stream, holders)
             return
         try:
             stream.seek(0)

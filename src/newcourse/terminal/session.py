@@ -132,7 +132,9 @@ class Session:
         except OSError as error:
             problem = f"the autosave could not be written to {path}: {error.strerror}"
             if problem != self.save_problem:
-                self.notices.append(f"Autosave failed: {problem}. {SAVE_ELSEWHERE.capitalize()}.")
+                self.notices.append(
+                    f"{problem[0].upper()}{problem[1:]}. {SAVE_ELSEWHERE.capitalize()}."
+                )
             self.save_problem = problem
             return
         self.save_problem = None
