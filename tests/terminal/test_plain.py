@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newcourse.cli.errors import EXIT_ERROR, EXIT_USAGE
 from newcourse.engine import Campaign, Game
 
 from ..conftest import MINI
@@ -126,15 +127,17 @@ def test_the_same_seed_and_moves_give_the_same_transcript(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "code"),
     [
-        (("play", "--continue"), "there is no saved game to continue yet"),
-        (("play", "--load", "missing.json"), "there is no save file at missing.json"),
+        (("play", "--continue"), "there is no saved game to continue yet", EXIT_ERROR),
+        (("play", "--load", "missing.json"), "there is no save file at missing.json", EXIT_USAGE),
     ],
 )
-def test_nothing_to_resume_is_one_line(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+def test_nothing_to_resume_is_one_line(
+    tmp_path: Path, args: tuple[str, ...], message: str, code: int
+) -> None:
     run = newcourse(*args, "--campaign", str(MINI), data=tmp_path)
-    assert run.returncode == 2
+    assert run.returncode == code
     assert run.stderr.startswith(f"newcourse: {message}")
     assert len(run.stderr.strip().splitlines()) == 1
 
@@ -143,7 +146,7 @@ def test_a_damaged_save_is_refused_and_left_alone(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.json"
     damaged.write_text('{"format": "newcourse-save", "format_version": 1, "campa')
     run = newcourse("play", "--load", str(damaged), "--campaign", str(MINI), data=tmp_path)
-    assert run.returncode == 2
+    assert run.returncode == EXIT_ERROR
     assert "damaged or cut short" in run.stderr
     assert "Traceback" not in run.stderr
     assert damaged.read_text().endswith('"campa')
@@ -153,7 +156,7 @@ def test_a_save_of_another_campaign_is_refused(tmp_path: Path, mini_save_of_othe
     run = newcourse(
         "play", "--load", str(mini_save_of_other), "--campaign", str(MINI), data=tmp_path
     )
-    assert run.returncode == 2
+    assert run.returncode == EXIT_ERROR
     assert "belongs to campaign 'left_opposition', not to 'mini'" in run.stderr
 
 
