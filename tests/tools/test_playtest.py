@@ -392,3 +392,23 @@ def test_a_huge_run_streams_in_bounded_memory_until_interrupted(jobs: str) -> No
     assert process.returncode == 130, err
     assert "Interrupted: the report covers the" in out and "of 10,000,000,000 games" in out
     assert "Traceback" not in err and "MemoryError" not in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_time_limit_ends_a_huge_run_with_its_report(
+    jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.json"
+    started = time.monotonic()
+    args = ("-n", "10000000000", "--time-limit", "1", "--jobs", jobs, "--json", str(path))
+    assert run_cli(*args) == 0
+    assert time.monotonic() - started < 30
+    data = json.loads(path.read_text())
+    assert data["out_of_time"] is True and data["interrupted"] is True
+    assert 0 < data["games"] < data["requested"] == 10_000_000_000
+    assert "Stopped at the time limit: the report covers the" in capsys.readouterr().out
+
+
+def test_a_time_limit_must_be_above_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli("--time-limit", "0") == 2
+    assert "--time-limit must be a number of seconds above 0" in capsys.readouterr().err

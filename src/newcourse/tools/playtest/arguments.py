@@ -33,6 +33,12 @@ def add_playtest_arguments(parser: argparse.ArgumentParser) -> None:
         help="for greedy towards an ending: finish K random games after each option "
         "instead of scoring by the ending's condition alone (slow)",
     )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="start no game after this long, and report the games played",
+    )
     parser.add_argument("--seed", type=int, default=0, help="the run's seed (0)")
     parser.add_argument(
         "--jobs",

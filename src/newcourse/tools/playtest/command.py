@@ -56,6 +56,8 @@ def run_playtest(args: argparse.Namespace) -> int:
         return _fail("-n must be at least 1")
     if args.jobs < 0:
         return _fail("--jobs must be 0 (every processor) or more")
+    if args.time_limit is not None and not args.time_limit > 0:
+        return _fail("--time-limit must be a number of seconds above 0")
     folder = campaign_folder(args.campaign)
     campaign = load_or_report(folder, command=COMMAND)
     if campaign is None:
@@ -108,8 +110,9 @@ def worker_count(asked: int) -> int:
 def _run_with_progress(
     campaign: Campaign, folder: Path, spec: StrategySpec, args: argparse.Namespace, jobs: int
 ) -> Run:
+    limit = args.time_limit
     if args.quiet:
-        return run_games(campaign, folder, spec, args.games, args.seed, jobs)
+        return run_games(campaign, folder, spec, args.games, args.seed, jobs, seconds=limit)
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -141,7 +144,9 @@ def _run_with_progress(
 
     with progress:
         task = progress.add_task("games", total=args.games)
-        return run_games(campaign, folder, spec, args.games, args.seed, jobs, advance=advance)
+        return run_games(
+            campaign, folder, spec, args.games, args.seed, jobs, advance=advance, seconds=limit
+        )
 
 
 def _write_files(data: dict[str, Any], args: argparse.Namespace, console: Console) -> int:
@@ -170,7 +175,8 @@ def _write_files(data: dict[str, Any], args: argparse.Namespace, console: Consol
         return _fail(f"could not write the report{where}: {error.strerror or error}", EXIT_ERROR)
     if staging.placed:
         print(f"Wrote {', '.join(str(p) for p in staging.placed)}", file=sys.stderr)
-    return EXIT_INTERRUPTED if data["interrupted"] else EXIT_OK
+    stopped_by_hand = data["interrupted"] and not data["out_of_time"]
+    return EXIT_INTERRUPTED if stopped_by_hand else EXIT_OK
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:

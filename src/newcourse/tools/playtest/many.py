@@ -11,6 +11,7 @@ import itertools
 import multiprocessing
 import queue
 import signal
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +32,8 @@ class Run:
 
     tally: Tally
     requested: int
-    interrupted: bool = False
+    interrupted: bool = False  # by Ctrl-C
+    out_of_time: bool = False  # stopped at the time limit
 
 
 _worker: tuple[Campaign, Player] | None = None
@@ -67,6 +69,7 @@ def run_games(
     seed: int,
     jobs: int = 1,
     advance: Callable[[int], None] | None = None,
+    seconds: float | None = None,
 ) -> Run:
     """Play ``games`` games with the strategy ``spec``. Ctrl-C stops early with what is done.
 
@@ -77,19 +80,24 @@ def run_games(
         seed: the run's seed: the same seed gives the same games.
         jobs: worker processes; 1 plays in this process.
         advance: called with the number of games just finished, for a progress bar.
+        seconds: start no game after this long (the run is then ``out_of_time``).
     """
     player = build_player(campaign, spec)
     run = Run(Tally(), games)
     step = advance or (lambda count: None)
+    deadline = None if seconds is None else time.monotonic() + seconds
     try:
         if jobs <= 1 or games <= CHUNK:
             for index in range(games):
+                if deadline is not None and time.monotonic() >= deadline:
+                    run.out_of_time = True
+                    break
                 play_into(run.tally, campaign, player, index, game_seed(seed, index))
                 step(1)
                 if index % CHUNK == CHUNK - 1:
                     run.tally.fold()
         else:
-            _run_parallel(run, campaign, folder, spec, player, seed, jobs, step)
+            _run_parallel(run, campaign, folder, spec, player, seed, jobs, step, deadline)
     except KeyboardInterrupt:
         run.interrupted = True
     run.tally.fold()
@@ -105,6 +113,7 @@ def _run_parallel(
     seed: int,
     jobs: int,
     step: Callable[[int], None],
+    deadline: float | None,
 ) -> None:
     global _worker
     methods = multiprocessing.get_all_start_methods()
@@ -115,8 +124,11 @@ def _run_parallel(
     finally:
         _worker = None
     try:
-        _hand_out(pool, _chunks(seed, run.requested), jobs * AHEAD, run, step)
-        pool.close()
+        _hand_out(pool, _chunks(seed, run.requested), jobs * AHEAD, run, step, deadline)
+        if run.out_of_time:
+            pool.terminate()  # the chunks still in hand are not waited for
+        else:
+            pool.close()
     except KeyboardInterrupt:
         pool.terminate()
         raise
@@ -135,10 +147,12 @@ def _hand_out(
     ahead: int,
     run: Run,
     step: Callable[[int], None],
+    deadline: float | None = None,
 ) -> None:
     """Keep at most ``ahead`` chunks in the workers' hands; merge each tally as it comes back.
 
-    (``Pool.imap`` would read the whole iterable ahead into its queue.)
+    (``Pool.imap`` would read the whole iterable ahead into its queue.) At the
+    ``deadline`` it stops, marking the run ``out_of_time``.
     """
     done: queue.SimpleQueue[Tally | BaseException] = queue.SimpleQueue()
     in_hand = 0
@@ -146,7 +160,10 @@ def _hand_out(
         pool.apply_async(_run_chunk, (chunk,), callback=done.put, error_callback=done.put)
         in_hand += 1
     while in_hand:
-        result = _next_result(done)
+        result = _next_result(done, deadline)
+        if result is None:
+            run.out_of_time = True
+            return
         in_hand -= 1
         if isinstance(result, BaseException):
             raise result
@@ -157,10 +174,16 @@ def _hand_out(
             in_hand += 1
 
 
-def _next_result(done: queue.SimpleQueue[Tally | BaseException]) -> Tally | BaseException:
-    """The next finished chunk; waits in short steps so that Ctrl-C is seen at once."""
-    while True:
+def _next_result(
+    done: queue.SimpleQueue[Tally | BaseException], deadline: float | None
+) -> Tally | BaseException | None:
+    """The next finished chunk, or None at the deadline.
+
+    It waits in short steps, so that Ctrl-C and the deadline are seen at once.
+    """
+    while deadline is None or time.monotonic() < deadline:
         try:
             return done.get(timeout=0.2)
         except queue.Empty:
             continue
+    return None

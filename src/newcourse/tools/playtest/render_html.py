@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import Charts, make_charts
-from .render_terminal import decisive_cells, sample_turns, uncovered
+from .render_terminal import cut_short, decisive_cells, sample_turns, uncovered
 
 __all__ = ["write_html"]
 
@@ -51,7 +51,8 @@ def render_html(data: dict[str, Any], charts: Charts | None = None) -> str:
     ]
     if data["interrupted"]:
         parts.append(
-            f'<p class="note">Interrupted: {data["games"]:,} of {data["requested"]:,} games.</p>'
+            f'<p class="note">{cut_short(data)}: '
+            f"{data['games']:,} of {data['requested']:,} games.</p>"
         )
     if data["games"]:
         svg = charts if charts is not None else make_charts(data)

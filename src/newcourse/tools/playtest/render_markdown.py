@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .charts import Charts, make_charts
-from .render_terminal import decisive_cells, uncovered
+from .render_terminal import cut_short, decisive_cells, uncovered
 
 __all__ = ["write_markdown"]
 
@@ -34,7 +34,7 @@ def write_markdown(data: dict[str, Any], path: Path, charts: Charts | None = Non
         "",
     ]
     if data["interrupted"]:
-        lines += [f"*Interrupted: {data['games']:,} of {data['requested']:,} games.*", ""]
+        lines += [f"*{cut_short(data)}: {data['games']:,} of {data['requested']:,} games.*", ""]
     written = [path]
     if data["games"]:
         svg = charts if charts is not None else make_charts(data)

@@ -7,10 +7,15 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["biggest_shift", "print_report", "sample_turns"]
+__all__ = ["biggest_shift", "cut_short", "print_report", "sample_turns"]
 
 TERMINAL_DECISIVE = 12
 TERMINAL_COLUMNS = 6
+
+
+def cut_short(data: dict[str, Any]) -> str:
+    """Why a report covers fewer games than asked for: "Interrupted", or the time limit."""
+    return "Stopped at the time limit" if data.get("out_of_time") else "Interrupted"
 
 
 def print_report(data: dict[str, Any], console: Console, elapsed: float | None = None) -> None:
@@ -24,7 +29,7 @@ def print_report(data: dict[str, Any], console: Console, elapsed: float | None =
     )
     if data["interrupted"]:
         console.print(
-            f"[yellow]Interrupted: the report covers the {games:,} of "
+            f"[yellow]{cut_short(data)}: the report covers the {games:,} of "
             f"{data['requested']:,} games that finished.[/]"
         )
     if not games:

@@ -38,7 +38,8 @@ def build_report(campaign: Campaign, spec: StrategySpec, seed: int, run: Run) ->
         "seed": seed,
         "requested": run.requested,
         "games": tally.games,
-        "interrupted": run.interrupted,
+        "interrupted": run.interrupted or run.out_of_time,  # fewer games than requested
+        "out_of_time": run.out_of_time,
         "decisions": tally.decisions,
         "mean_decisions": round(tally.decisions / tally.games, 3) if tally.games else 0,
         "endings": _endings(campaign, run),
