@@ -1,36 +1,93 @@
-# The two commands: `make play` sets everything up and starts the game;
-# `make test` sets everything up and runs every check and test.
+# The two commands: `make play` installs what the game needs and starts it;
+# `make test` installs everything, then runs every check and test.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+LOCK := requirements/lock.txt
+# extra arguments for the game, e.g. `make play ARGS=--plain`
+ARGS ?=
 
-.PHONY: play test setup lint typecheck unit bench replays schema clean
+# uv installs in seconds. Where it is not on the PATH it is installed into the
+# environment first, with pip: one download, and still quicker than pip alone.
+UV_ON_PATH := $(shell command -v uv 2>/dev/null)
+UV := $(or $(UV_ON_PATH),$(BIN)/uv)
+UV_NEEDED := $(if $(UV_ON_PATH),,$(BIN)/uv)
+# every install takes the versions in the lock file, so a new release elsewhere
+# cannot change what is tested here
+INSTALL := $(UV) pip install --python $(BIN)/python --compile-bytecode -c $(LOCK)
+say = @echo "==> $(1)"
 
-play: setup
-	$(BIN)/newcourse play
+.PHONY: play test setup lint typecheck unit test-wheel test-oldest test-latest lock \
+	bench replays schema clean
 
-setup: $(VENV)/.installed
+play: $(VENV)/.player
+	$(call say,Starting New Course: $(BIN)/newcourse play $(ARGS))
+	@NEWCOURSE_LAUNCHER="make play" $(BIN)/newcourse play $(ARGS)
 
-# The game's own modules are byte-compiled at setup, so the first start is quick
+setup: $(VENV)/.developer
+
+$(BIN)/python:
+	$(call say,Creating the game's environment in $(VENV))
+	@if [ -n "$(UV_ON_PATH)" ]; then "$(UV_ON_PATH)" venv --quiet --python $(PYTHON) $(VENV); \
+	else $(PYTHON) -m venv $(VENV); fi
+
+$(BIN)/uv: | $(BIN)/python
+	$(call say,Installing uv into $(VENV) to install the rest quickly)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+
+# The player's install: the game and its full-screen player, nothing else.
+# The game's own modules are byte-compiled too, so the first start is quick
 # even where Python may not write its cache (PYTHONDONTWRITEBYTECODE).
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[tools,test]'
-	$(BIN)/python -m compileall -q src
-	touch $@
+$(VENV)/.player: pyproject.toml $(LOCK) | $(BIN)/python $(UV_NEEDED)
+	$(call say,Installing the game and the packages it needs (versions from $(LOCK)))
+	@$(INSTALL) -e '.[terminal]'
+	$(call say,Byte-compiling the game for a quick start)
+	@$(BIN)/python -m compileall -q src
+	@touch $@
+
+# Everything: the player's install, the authoring tools' extras and the test tools.
+$(VENV)/.developer: pyproject.toml $(LOCK) | $(BIN)/python $(UV_NEEDED)
+	$(call say,Installing the game with every extra and the test tools (versions from $(LOCK)))
+	@$(INSTALL) -e '.[terminal,tools,test]'
+	@$(BIN)/python -m compileall -q src
+	@touch $@ $(VENV)/.player
 
 test: setup lint typecheck unit
 
-lint:
+lint: setup
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
 
-typecheck:
+typecheck: setup
 	$(BIN)/mypy
 
-unit:
+unit: setup
 	$(BIN)/pytest -q
+
+# What players install: build the wheel and the sdist, install the wheel into a
+# fresh environment outside the tree and run the tests marked `installed` there.
+test-wheel: $(UV_NEEDED)
+	UV=$(UV) PYTHON=$(PYTHON) .ci/test-wheel
+
+# The lock file: the newest releases within pyproject.toml's bounds, for every extra.
+lock: $(UV_NEEDED)
+	$(UV) pip compile pyproject.toml --all-extras --universal --python-version 3.11 \
+		--custom-compile-command "make lock" --quiet -o $(LOCK)
+
+# The tests against the oldest releases pyproject.toml allows (its lower bounds)
+# and against the newest ones (no lock), each in an environment of its own.
+test-oldest: $(UV_NEEDED)
+	rm -rf .venv-oldest
+	$(UV) venv --quiet --python $(PYTHON) .venv-oldest
+	$(UV) pip install --python .venv-oldest/bin/python --resolution lowest-direct \
+		-e '.[terminal,tools,test]'
+	.venv-oldest/bin/pytest -q -p no:cacheprovider
+
+test-latest: $(UV_NEEDED)
+	rm -rf .venv-latest
+	$(UV) venv --quiet --python $(PYTHON) .venv-latest
+	$(UV) pip install --python .venv-latest/bin/python --upgrade -e '.[terminal,tools,test]'
+	.venv-latest/bin/pytest -q -p no:cacheprovider
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
@@ -40,8 +97,9 @@ bench: setup
 replays: setup
 	$(BIN)/newcourse playtest --replay tests/replays/*.json --update
 
+# The JSON Schemas of the campaign files, into the package and docs/schema.
 schema: setup
 	$(BIN)/python -m newcourse.content.schema_export
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-oldest .venv-latest .pytest_cache .mypy_cache .ruff_cache .hypothesis
