@@ -412,3 +412,12 @@ def test_a_time_limit_ends_a_huge_run_with_its_report(
 def test_a_time_limit_must_be_above_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli("--time-limit", "0") == 2
     assert "--time-limit must be a number of seconds above 0" in capsys.readouterr().err
+
+
+def test_a_report_through_a_link_is_written_where_the_link_points(tmp_path: Path) -> None:
+    target, link = tmp_path / "kept.json", tmp_path / "report.json"
+    target.write_text("old")
+    link.symlink_to(target)  # as /dev/stdout is: never replaced, written through
+    assert run_cli("-n", "5", "--json", str(link)) == 0
+    assert link.is_symlink() and json.loads(target.read_text())["games"] == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.json", "report.json"]

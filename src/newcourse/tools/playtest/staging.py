@@ -1,7 +1,9 @@
 """Writing report files all or nothing: each is written aside, then all are moved into place.
 
 A report that fails half-way (a full disk, a folder that cannot be written)
-leaves no file behind, neither its own nor its charts.
+leaves no file behind, neither its own nor its charts. What is not a plain
+file (``/dev/stdout``, a named pipe, a link) is written to where it is, never
+replaced.
 """
 
 from __future__ import annotations
@@ -26,10 +28,17 @@ class Staging:
 
     def __init__(self) -> None:
         self._folders: dict[Path, Path] = {}  # destination folder -> hidden folder
+        self._direct: list[Path] = []
         self.placed: list[Path] = []
 
     def aside(self, target: Path) -> Path:
-        """Where to write ``target`` for now. Raises OSError if its folder cannot be written."""
+        """Where to write ``target`` for now. Raises OSError if its folder cannot be written.
+
+        A target that exists and is not a plain file is given back as it is.
+        """
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            self._direct.append(target)
+            return target
         parent = target.parent
         folder = self._folders.get(parent)
         if folder is None:
@@ -54,6 +63,7 @@ class Staging:
                 shutil.rmtree(folder, ignore_errors=True)
 
     def _move_in(self) -> None:
+        self.placed.extend(self._direct)
         for parent, folder in self._folders.items():
             for staged in sorted(folder.iterdir()):
                 os.replace(staged, parent / staged.name)
