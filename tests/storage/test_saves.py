@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from newcourse.engine import Campaign, Game, SaveError
+from newcourse.storage import MAX_SAVE_BYTES
 from newcourse.storage.saves import KEEP_PREVIOUS, SaveStore, default_data_dir, read_save
 
 
@@ -175,3 +176,22 @@ def test_orphaned_temporary_files_are_removed(tmp_path: Path, mini: Campaign) ->
     orphan.write_text("{")
     assert store.remove_orphans() == [orphan]
     assert [p.name for p in store.folder.iterdir()] == ["autosave.json"]
+
+
+def test_what_is_not_a_regular_file_is_refused_before_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(SaveError, match="is a pipe, not a save file"):
+        read_save(fifo)
+    with pytest.raises(SaveError, match="is a device, not a save file"):
+        read_save(Path("/dev/zero"))
+    with pytest.raises(SaveError, match="is a folder, not a save file"):
+        read_save(tmp_path)
+
+
+def test_a_file_far_larger_than_a_save_is_refused_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as stream:
+        stream.truncate(MAX_SAVE_BYTES + 1)  # sparse: no time or disk spent
+    with pytest.raises(SaveError, match=r"huge\.json is 5\.0 MB, too large to be a save"):
+        read_save(huge)

@@ -143,7 +143,9 @@ def test_a_data_folder_that_is_a_file_still_plays_and_can_save_elsewhere(
             playing.save_as("evening")
         elsewhere = playing.save_as(str(tmp_path / "kept.json"))
         assert Game.from_data(mini, read_save(elsewhere).data).state == playing.game.state
-        assert "not saved" in (playing.parting_words() or "")
+        assert (playing.parting_words() or "").startswith(f"This game is saved in {elsewhere}")
+        playing.choose(playing.game.view().options[0].id)
+        assert (playing.parting_words() or "").startswith("This game is not saved: ")
 
 
 def test_a_game_open_in_another_process_is_refused(tmp_path: Path, mini: Campaign) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from ..engine import Campaign, Game, Refusal, SaveError
+from ..engine import Campaign, Decision, Game, Refusal, SaveError
 from ..storage import AUTOSAVE, GameLock, SaveFile, SaveStore, read_save
 from ..storage.files import write_save
 from ..storage.saves import PREVIOUS, clean_name, looks_like_path
@@ -41,6 +41,8 @@ class Session:
     save_problem: str | None = None
     lock: GameLock | None = None
     autosaving: bool = True
+    saved_elsewhere: tuple[Path, tuple[Decision, ...]] | None = None
+    """The last file a save by path went to, and the decisions it holds."""
 
     # ------------------------------------------------------------ opening
 
@@ -157,6 +159,7 @@ class Session:
             path = self.store.path(kept)
         try:
             write_save(path, self.game.to_data())
+            self.saved_elsewhere = (path, self.game.decisions)
         except OSError as error:
             raise Refusal(
                 f"the game could not be saved to {path}: {error.strerror}; {SAVE_ELSEWHERE}"
@@ -176,6 +179,12 @@ class Session:
         if self.store is None:
             return "Saving was off; this game was not saved."
         if self.save_problem is not None:
+            if self.saved_elsewhere and self.saved_elsewhere[1] == self.game.decisions:
+                path = self.saved_elsewhere[0]
+                return (
+                    f"This game is saved in {path} (but {self.save_problem}); "
+                    f"load it with: {play_command('--load', str(path))}"
+                )
             return f"This game is not saved: {self.save_problem}."
         if self.game.over:
             return f"The game is over. A new game begins with: {play_command()}"
