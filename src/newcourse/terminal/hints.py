@@ -2,9 +2,9 @@
 
 ``newcourse play --continue`` is only right when the ``newcourse`` on the PATH
 is this same program. Otherwise a hint names the program that is running (for
-example ``.venv/bin/newcourse``), or the launcher that started it: ``make play``
-sets ``NEWCOURSE_LAUNCHER`` to a command in which ``{args}`` stands for the
-arguments after ``play``.
+example ``.venv/bin/newcourse``), or the launcher that started it, named by
+``NEWCOURSE_LAUNCHER``: ``make play`` (whose arguments go in ``ARGS=...``), or
+any command in which ``{args}`` stands for the arguments after ``play``.
 """
 
 from __future__ import annotations
@@ -59,9 +59,12 @@ def play_command(*arguments: str) -> str:
     launcher = os.environ.get(LAUNCHER_VARIABLE, "").strip()
     if launcher:
         if "{args}" in launcher:
-            filled = launcher.replace("{args}", rest)
-            return filled.replace(' ARGS=""', "").replace(" ARGS=''", "")
-        return f"{launcher} {rest}".strip()
+            return launcher.replace("{args}", rest)
+        if not rest:
+            return launcher
+        if launcher.split()[0] == "make":
+            return f"{launcher} ARGS={shlex.quote(rest)}"
+        return f"{launcher} {rest}"
     return f"{_program()} play {rest}".strip()
 
 
