@@ -6,7 +6,7 @@ and the README):
 
 ====  ===========================================================================
 0     done
-1     something else failed: a file could not be read or written, an internal error
+1     something else failed: a file could not be read or written, a fault in the program
 2     the command line is wrong: an unknown command or option, a bad value,
       flags that contradict each other
 3     the campaign has errors (``check --strict``: or warnings)
@@ -41,7 +41,8 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES: dict[int, str] = {
     EXIT_OK: "done",
-    EXIT_ERROR: "something else failed (a file could not be read or written, an internal error)",
+    EXIT_ERROR: "something else failed (a file could not be read or written, "
+    "a fault in the program)",
     EXIT_USAGE: "the command line is wrong (an unknown command or option, a bad value, "
     "flags that contradict each other)",
     EXIT_CAMPAIGN: "the campaign has errors (check --strict: or warnings)",
