@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,12 +14,14 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from newcourse.cli import main
 from newcourse.content import builtin_campaign_path, load_campaign
-from newcourse.engine import Campaign, EngineError
+from newcourse.engine import Campaign, EngineError, Game
 from newcourse.storage import SaveStore
-from newcourse.terminal.app import NewCourseApp, PlayScreen
+from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
 from newcourse.terminal.session import Session
+from newcourse.terminal.start import LoadScreen, SeedScreen, StartScreen
 
 from ..conftest import MINI
 
@@ -153,12 +157,12 @@ async def test_unavailable_options_are_greyed_and_refused(mini: Campaign) -> Non
         notes = record_notes(app)
         options = app.screen.query_one("#options", OptionList)
         assert options.get_option_at_index(1).disabled
-        assert "Not available: needs" in flat(screen_text(app))
+        assert "Not available: its conditions do not hold" in flat(screen_text(app))
         step = session.game.state.step
         await pilot.press("2")
         await settle(pilot)
         assert session.game.state.step == step
-        assert notes and notes[-1].startswith("Option 2 is not available: needs")
+        assert notes and notes[-1].startswith("Option 2 is not available")
         await pilot.press("9")
         assert notes[-1] == "There is no option 9; choose from 1 to 2."
         assert session.game.state.step == step
@@ -309,7 +313,7 @@ async def test_save_asks_for_a_name(mini: Campaign, tmp_path: Path) -> None:
         await pilot.press(*"my game", "enter")
         assert isinstance(app.screen, PlayScreen)
         assert store.has("mygame")
-        assert notes[-1] == "Saved as mygame."
+        assert notes[-1].startswith(f"Saved as mygame ({store.path('mygame')})")
         await pilot.press("s", "enter")
         assert store.has("quicksave")
         await pilot.press("s", "x", "escape")
@@ -339,22 +343,58 @@ async def test_a_failed_autosave_is_told(mini: Campaign, tmp_path: Path) -> None
         assert any(note.startswith("The autosave could not be written") for note in notes)
 
 
+@pytest.mark.parametrize(
+    "error", [EngineError("no ending holds"), ValueError("day is out of range")]
+)
 @pytest.mark.asyncio
-async def test_an_engine_error_is_told_not_raised(
-    mini: Campaign, monkeypatch: pytest.MonkeyPatch
+async def test_an_error_inside_ends_the_game_quietly_and_keeps_the_autosave(
+    mini: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    app = new_app(mini)
+    store = SaveStore(tmp_path / "data", mini.id)
+    app = new_app(mini, store=store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        notes = record_notes(app)
-
-        def broken(option: int | str) -> None:
-            raise EngineError("the campaign has no ending that holds")
-
-        monkeypatch.setattr(app.session, "choose", broken)
         await pilot.press("1")
-        assert "internal error" in notes[-1]
-        assert isinstance(app.screen, PlayScreen)
+        await settle(pilot)
+        saved = store.path("autosave").read_text(encoding="utf-8")
+
+        def broken(self: Game, option: int | str) -> Game:
+            raise error
+
+        monkeypatch.setattr(Game, "choose", broken)
+        await pilot.press("1")
+        await settle(pilot)
+    assert app.return_code == EXIT_CRASH
+    assert app.crash is error
+    assert not app._exit_renderables  # Textual prints no traceback
+    assert store.path("autosave").read_text(encoding="utf-8") == saved
+
+
+class Terminal(io.StringIO):
+    """Input that says it is a terminal, so ``play`` picks the full-screen player."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_after_a_crash_the_command_says_one_sentence(
+    mini: Campaign, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sentence comes once the screen is restored, in the plain player's words."""
+
+    def crashing_run(self: NewCourseApp) -> None:
+        self.crash = ValueError("day is out of range")
+        self._return_code = EXIT_CRASH
+
+    monkeypatch.setattr(NewCourseApp, "run", crashing_run)
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NEWCOURSE_DEBUG", raising=False)
+    code = main(["play", "--campaign", str(MINI), "--seed", "1", "--no-save"])
+    assert code not in (0, None)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "an internal error stopped the game (ValueError: day is out of range)" in err
 
 
 @pytest.mark.asyncio
@@ -462,3 +502,102 @@ async def test_the_sidebar_keeps_every_row_on_a_small_screen() -> None:
         labels = [q.label for q in view.qualities if q.shown] + [f.label for f in view.factions]
         for label in labels:
             assert label[:12] in text, label
+
+
+# ------------------------------------------------------------ the start screen
+
+
+def start_app(campaign: Campaign, store: SaveStore | None, seed: int = 5) -> NewCourseApp:
+    return NewCourseApp(None, campaign=campaign, store=store, seed=seed)
+
+
+def store_with_a_game(campaign: Campaign, tmp_path: Path) -> SaveStore:
+    """A save folder whose game in progress has one decision made, and a named save."""
+    store = SaveStore(tmp_path / "data", campaign.id, start=campaign.start)
+    with Session.new(campaign, 1, store) as session:
+        session.save_as("before-the-letter")
+        session.choose(1)
+    return store
+
+
+@pytest.mark.asyncio
+async def test_the_start_screen_continues_the_game_in_progress(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    store = store_with_a_game(mini, tmp_path)
+    app = start_app(mini, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        text = screen_text(app)
+        for choice in ("Continue: Autumn 1923, turn 1", "New game", "Load a saved game", "Quit"):
+            assert choice in text
+        await pilot.press("enter")  # Continue is the default
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.session is not None and len(app.session.game.decisions) == 1
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+@pytest.mark.asyncio
+async def test_the_start_screen_starts_a_new_game_with_a_seed(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    store = store_with_a_game(mini, tmp_path)
+    app = start_app(mini, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SeedScreen)
+        await pilot.press(*"42x", "enter")  # only digits are taken
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.session is not None
+        assert app.session.game.seed == 42 and not app.session.game.decisions
+    kinds = {entry.kind for entry in store.entries()}
+    assert "previous" in kinds  # the game in progress was set aside, not lost
+
+
+@pytest.mark.asyncio
+async def test_the_start_screen_loads_a_save_from_the_list(mini: Campaign, tmp_path: Path) -> None:
+    store = store_with_a_game(mini, tmp_path)
+    app = start_app(mini, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LoadScreen)
+        text = screen_text(app)
+        assert "before-the-letter" in text and "Autumn 1923, turn 1" in text
+        names = [save.name for save in app.screen.saves]
+        for _ in range(names.index("before-the-letter")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.session is not None and not app.session.game.decisions
+
+
+@pytest.mark.asyncio
+async def test_without_a_game_in_progress_the_start_screen_offers_a_new_one(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    app = start_app(mini, SaveStore(tmp_path / "empty", mini.id, start=mini.start))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Continue" not in screen_text(app)
+        await pilot.press("enter", "enter")  # New game, random seed
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert "The letter" in screen_text(app)
+
+
+@pytest.mark.asyncio
+async def test_the_start_screen_quits(mini: Campaign) -> None:
+    app = start_app(mini, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+    assert app.return_code == 0 and app.session is None

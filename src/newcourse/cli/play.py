@@ -134,5 +134,11 @@ def run_fullscreen(
     from ..terminal.app import NewCourseApp
 
     app = NewCourseApp(session, campaign=campaign, store=store, seed=seed)
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.session is not None and app.session is not session:
+            app.session.close()  # a game opened from the start screen
+    if app.crash is not None:
+        raise app.crash  # reported like any other internal error, now the screen is restored
     return app.return_code or EXIT_OK

@@ -1,58 +1,45 @@
 """The full-screen terminal player, built with Textual.
 
-The screen shows one ``TurnView`` at a time: the last decision's result, the
-turn's front page, the current event and its options, with the date and the
-qualities always in the sidebar. Every command goes through the ``Session``
-(which autosaves after each decision); no game rule lives here. The plain
-player (``plain.py``) offers the same things line by line.
+``NewCourseApp`` opens on the game it is given, or on the start screen
+(continue, new game, load, quit) when it is given none. The game itself is
+``PlayScreen`` (``play_screen.py``). The app owns what lies around the game: the
+help, saving, quitting, a crash (one sentence after the screen is restored,
+the autosave kept) and a lost terminal (the game is saved and the app exits).
+No game rule lives here.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import sys
+import termios
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any
 
 from rich.table import Table
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from textual.app import App
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, OptionList, Static
-from textual.widgets.option_list import Option
 
-from ..engine import Campaign, EngineError, Refusal, TurnView
-from ..storage.saves import AUTOSAVE, SaveStore
-from .panels import (
-    ResultPanel,
-    Sidebar,
-    TopBar,
-    change_content,
-    codex_markdown,
-    news_markdown,
-    option_prompt,
-    sentence,
-    timeline_table,
-)
+from ..engine import Campaign, Refusal
+from ..storage.saves import SaveStore
+from .keys import COMMANDS
+from .panels import sentence, theme_colours
+from .play_screen import PlayScreen
 from .screens import EndingScreen, NoteScreen, SaveScreen
 from .session import Session
+from .start import CONTINUE, LOAD, NEW, QUIT, LoadScreen, SavedGame, SeedScreen, StartScreen
 
-__all__ = ["HELP", "KEYS", "NewCourseApp", "PlayScreen"]
+__all__ = ["EXIT_CRASH", "EXIT_LOST_TERMINAL", "HELP", "NewCourseApp", "PlayScreen", "help_rows"]
 
-KEYS = (
-    ("1-9", "choose that option (or move to it with ↑ ↓ and press Enter)"),
-    ("c", "the history note of this event: what really happened, and the sources"),
-    ("t", "your decisions so far, beside what history did"),
-    ("n", "this season's front page again"),
-    ("u", "take back the last decision"),
-    ("s", "save the game under a name (it is also saved after every decision)"),
-    ("Tab", "move between the story and the options; ↑ ↓ PgUp PgDn scroll"),
-    ("?", "this help"),
-    ("q", "leave (the game is saved after every decision)"),
-)
-"""The keys of the game, as the help shows them."""
+EXIT_CRASH = 1
+"""The exit code after an internal error."""
+EXIT_LOST_TERMINAL = 129
+"""The exit code when the terminal went away (as for a hang-up signal)."""
 
 HELP = """\
 Greyed options are not open to you now; the line under them says why.
@@ -61,241 +48,38 @@ would vote today. In the sidebar, the small signed number beside a value
 shows how it moved since before your last decision. Esc closes any note.
 """
 
-_NUMBER_KEYS = [
-    Binding(str(n), f"choose({n})", "Choose", key_display="1-9", show=n == 1) for n in range(1, 10)
-]
+_MOVING = {
+    "PlayScreen": (
+        ("1-9", "choose that option"),
+        ("↑ ↓", "move between the options; Enter chooses the one marked"),
+        ("Tab", "move to the story (↑ ↓ PgUp PgDn then scroll it) and back to the options"),
+    ),
+    "StartScreen": (("↑ ↓", "move between the choices; Enter picks one"),),
+    "EndingScreen": (("↑ ↓ PgUp PgDn", "scroll the ending"),),
+}
 
 
-class PlayScreen(Screen[None]):
-    """The game in progress: story and options on the left, the status on the right."""
+def help_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
+    """The keys that work on ``screen``, as the help lists them: how to move, then
+    every command of the key map that the screen binds."""
+    bound = {binding.key for binding in screen.BINDINGS if isinstance(binding, Binding)}
+    rows = list(_MOVING.get(type(screen).__name__, ()))
+    for command in COMMANDS:
+        key = "question_mark" if command.key == "?" else command.key
+        if key in bound:
+            rows.append((command.key, command.summary))
+    rows.extend(getattr(screen, "EXTRA_HELP", ()))
+    return rows
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *_NUMBER_KEYS,
-        Binding("c", "codex", "Codex"),
-        Binding("t", "timeline", "Timeline"),
-        Binding("n", "news", "News"),
-        Binding("u", "undo", "Undo"),
-        Binding("s", "app.save_game", "Save"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-        Binding("q", "app.quit_game", "Quit"),
-    ]
 
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        self.view: TurnView = session.game.view()
-
-    @property
-    def campaign_title(self) -> str:
-        return self.session.game.campaign.title
-
-    def compose(self) -> ComposeResult:
-        yield TopBar(self.campaign_title)
-        with Horizontal(id="body"):
-            with Vertical(id="main"):
-                with VerticalScroll(id="story"):
-                    with Vertical(id="intro", classes="panel") as intro:
-                        intro.border_title = Content(self.campaign_title)
-                        yield Markdown(self.session.game.campaign.intro)
-                        yield Static(
-                            "Read the event below, then press the number of your choice. "
-                            "Press ? for help.",
-                            classes="hint",
-                        )
-                    yield ResultPanel(id="result", classes="panel result")
-                    with Vertical(id="news", classes="panel"):
-                        yield Markdown(id="news-items")
-                        yield Static(id="news-changes")
-                    yield Static(id="event-title")
-                    yield Static(id="event-meta")
-                    yield Markdown(id="event-text")
-                yield OptionList(id="options")
-            yield Sidebar(self.view, id="sidebar")
-        yield Footer()
-
-    async def on_mount(self) -> None:
-        await self.show(self.view, opening=True)
-        self.query_one("#story").focus()
-        self.tell_notices()
-
-    # ------------------------------------------------------------ showing
-
-    async def show(self, view: TurnView, *, opening: bool) -> None:
-        """Show a view; ``opening`` says a new turn has just begun, so the news is shown."""
-        self.view = view
-        self.query_one(TopBar).show(f"{view.date} · turn {view.turn} of {view.turns}")
-        game = self.session.game
-        self.query_one(Sidebar).show(view, game.undo().view() if game.can_undo else None)
-        self.query_one("#intro").display = view.step == 0
-        await self.query_one(ResultPanel).show(view)
-        await self._show_news(view, opening)
-        await self._show_event(view)
-        self._show_options(view)
-        self.query_one("#story", VerticalScroll).scroll_home(animate=False)
-
-    async def _show_news(self, view: TurnView, opening: bool) -> None:
-        news = self.query_one("#news")
-        news.display = opening and bool(view.news or view.changes)
-        if not news.display:
-            return
-        news.border_title = Content(f"{view.date} · the front page")
-        await self.query_one("#news-items", Markdown).update(news_markdown(view, hints=True))
-        changes = change_content(view, view.changes)
-        since = self.query_one("#news-changes", Static)
-        since.display = bool(changes.plain)
-        since.update(Content.assemble(("Since last season: ", "bold"), changes))
-
-    async def _show_event(self, view: TurnView) -> None:
-        event = view.event
-        title = self.query_one("#event-title", Static)
-        meta = self.query_one("#event-meta", Static)
-        if event is None:
-            title.update("")
-            meta.update("")
-            await self.query_one("#event-text", Markdown).update("")
-            return
-        title.update(Content(event.title))
-        facts = [event.date]
-        if event.codex:
-            facts.append("history note: press c")
-        meta.update(Content(" · ".join(facts)))
-        await self.query_one("#event-text", Markdown).update(event.text)
-
-    def _show_options(self, view: TurnView) -> None:
-        options = self.query_one("#options", OptionList)
-        options.border_title = Content(view.event.title if view.event else "")
-        options.border_subtitle = "1-9 to choose" if view.options else ""
-        colours = self.app_colours()
-        options.set_options(
-            Option(option_prompt(o, colours), id=str(o.number), disabled=not o.available)
-            for o in view.options
-        )
-        options.display = bool(view.options)
-
-    def app_colours(self) -> dict[str, str]:
-        """Theme colours for the Rich renderables (options, timeline)."""
-        app = self.app
-        assert isinstance(app, NewCourseApp)
-        return app.colours()
-
-    # ------------------------------------------------------------ deciding
-
-    async def action_choose(self, number: int) -> None:
-        """Choose option ``number`` of the current event."""
-        view = self.view
-        if view.event is None:
-            return
-        option = view.option(number)
-        if option is None:
-            self.tell(
-                f"There is no option {number}; choose from 1 to {len(view.options)}.",
-                severity="warning",
-            )
-            return
-        if not option.available:
-            self.tell(
-                sentence(f"Option {number} is not available: {option.reason}"), severity="warning"
-            )
-            return
-        if self._attempt(lambda: self.session.choose(option.id)):
-            await self.after_change(view)
-
-    async def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
-        if message.option.id is not None:
-            await self.action_choose(int(message.option.id))
-
-    async def action_undo(self) -> None:
-        """Take back the last decision."""
-        view = self.view
-        if self._attempt(self.session.undo):
-            self.tell("The last decision is taken back.")
-            await self.after_change(view)
-
-    def _attempt(self, command: Callable[[], None]) -> bool:
-        """Run a session command; a refusal or an engine error becomes a notification."""
-        try:
-            command()
-        except Refusal as refusal:
-            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
-            return False
-        except EngineError as error:
-            self.tell(
-                f"The game met an internal error and could not go on: {error}. "
-                "Nothing already saved is lost.",
-                severity="error",
-                timeout=30,
-            )
-            return False
-        finally:
-            self.tell_notices()
-        return True
-
-    def tell_notices(self) -> None:
-        """Show what the session had to say (a failed autosave) as notifications."""
-        for notice in self.session.notices:
-            self.tell(notice, severity="error", timeout=15)
-        self.session.notices.clear()
-
-    def tell(
-        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
-    ) -> None:
-        """A notification in plain words (campaign text is never read as markup)."""
-        self.notify(message, severity=severity, timeout=timeout, markup=False)
-
-    async def after_change(self, before: TurnView) -> None:
-        """Show the game after a decision or an undo; open the ending if it is over."""
-        view = self.session.game.view()
-        await self.show(view, opening=view.opening)
-        if view.ending is not None:
-            ending = EndingScreen(self.campaign_title, view, self.app_colours())
-            await self.app.push_screen(ending, self.on_ending_closed)
-
-    async def on_ending_closed(self, take_back: bool | None) -> None:
-        if take_back:
-            await self.action_undo()
-
-    # ------------------------------------------------------------ looking up
-
-    def action_codex(self) -> None:
-        """Open the history note of the current event."""
-        event = self.view.event
-        entry = self.session.game.campaign.codex.get(event.codex) if event and event.codex else None
-        if entry is None:
-            self.tell("This event has no history note.")
-            return
-        self.app.push_screen(
-            NoteScreen(entry.title, codex_markdown(entry), meta=entry.date, close_keys=("c",))
-        )
-
-    def action_timeline(self) -> None:
-        """Open the timeline of decisions beside history."""
-        table = timeline_table(self.view.timeline, self.app_colours())
-        self.app.push_screen(
-            NoteScreen("Your timeline beside history", table=table, close_keys=("t",))
-        )
-
-    def action_news(self) -> None:
-        """Open this season's front page again."""
-        view = self.view
-        parts = [news_markdown(view)]
-        changes = change_content(view, view.changes).plain
-        if changes:
-            parts.append(f"**Since last season:** {changes}")
-        codex = self.session.game.campaign.codex
-        notes = [codex[item.codex] for item in view.news if item.codex and item.codex in codex]
-        parts.extend(codex_markdown(entry, heading=True) for entry in notes)
-        self.app.push_screen(
-            NoteScreen(
-                "The front page",
-                "\n\n".join(parts),
-                meta=f"{view.date} · turn {view.turn} of {view.turns}",
-                close_keys=("n",),
-            )
-        )
+def random_seed() -> int:
+    """The seed of a game whose player asked for none."""
+    return int.from_bytes(os.urandom(4), "big")
 
 
 class NewCourseApp(App[None]):
-    """The full-screen player: ``NewCourseApp(session).run()``."""
+    """The full-screen player: ``NewCourseApp(session).run()``, or with no session
+    ``NewCourseApp(None, campaign=..., store=..., seed=...)`` for the start screen."""
 
     CSS_PATH = "app.tcss"
     TITLE = "New Course"
@@ -310,25 +94,100 @@ class NewCourseApp(App[None]):
         seed: int = 0,
     ) -> None:
         super().__init__()
-        if session is None:
-            assert campaign is not None, "without a session the app needs the campaign"
-            if store is not None and store.has(AUTOSAVE):
-                session = Session.resume(campaign, store)
-            else:
-                session = Session.new(campaign, seed, store)
+        if session is not None:
+            campaign, store = session.game.campaign, session.store
+        assert campaign is not None, "without a session the app needs the campaign"
         self.session = session
-        self.title = session.game.campaign.title
+        self.campaign = campaign
+        self.store = store
+        self.seed = seed
+        self.crash: BaseException | None = None
+        """The error that stopped the game, if one did; the caller reports it."""
+        self.title = campaign.title
 
-    def get_default_screen(self) -> Screen[None]:
-        return PlayScreen(self.session)
+    # ------------------------------------------------------------ opening
 
     async def on_mount(self) -> None:
-        view = self.session.game.view()
+        if not self.is_headless:
+            self._watch_terminal()
+        if self.session is not None:
+            await self.begin(self.session)
+            return
+        in_progress = None
+        if self.store is not None:
+            autosaves = [entry for entry in self.store.entries() if entry.kind == "autosave"]
+            if autosaves:
+                in_progress = autosaves[0].summary
+        start = StartScreen(self.campaign.title, in_progress, can_load=self.store is not None)
+        await self.push_screen(start)
+
+    async def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
+        if message.choice == CONTINUE and self.store is not None:
+            store = self.store
+            await self._open(lambda: Session.resume(self.campaign, store))
+        elif message.choice == NEW:
+            self.action_new_game()
+        elif message.choice == LOAD:
+            self.push_screen(LoadScreen(self.saved_games()), self._load)
+        elif message.choice == QUIT:
+            self.exit()
+
+    def saved_games(self) -> list[SavedGame]:
+        """The saves the Load list offers: the autosave, named saves, then earlier games."""
+        if self.store is None:
+            return []
+        return [
+            SavedGame(entry.name, f"{entry.modified:%d %b %Y %H:%M}", entry.summary, entry.path)
+            for entry in self.store.entries()
+        ]
+
+    def action_new_game(self) -> None:
+        """Ask for a seed, then start a new game (the game in progress is set aside)."""
+        self.push_screen(SeedScreen(), self._start_new)
+
+    async def _start_new(self, seed: int | bool | None) -> None:
+        if seed is False:
+            return
+        chosen = seed if isinstance(seed, int) and seed is not True else random_seed()
+        await self._open(lambda: Session.new(self.campaign, chosen, self.store))
+
+    async def _load(self, path: Path | None) -> None:
+        if path is not None:
+            await self._open(lambda: Session.load(self.campaign, path, self.store))
+
+    async def _open(self, opening: Callable[[], Session]) -> None:
+        """Open a session in place of the one on screen (which lets go of the saves
+        first); a refusal is told and the screen stays as it was."""
+        before = self.session
+        if before is not None:
+            before.close()
+        try:
+            session = opening()
+        except Refusal as refusal:
+            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
+            if before is not None:
+                self.session = before  # still on screen; its next autosave takes the lock again
+            return
+        await self.begin(session)
+
+    async def begin(self, session: Session) -> None:
+        """Play ``session``: its game replaces whatever the screen showed."""
+        self.session = session
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        await self.push_screen(PlayScreen(session))
+        await self._open_ending_if_over()
+
+    async def _open_ending_if_over(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, PlayScreen):
+            return
+        view = screen.session.game.view()
         if view.ending is not None:
-            screen = self.screen
-            assert isinstance(screen, PlayScreen)
-            ending = EndingScreen(self.session.game.campaign.title, view, self.colours())
+            ending = EndingScreen(self.campaign.title, view, theme_colours(self))
             await self.push_screen(ending, screen.on_ending_closed)
+
+    # ------------------------------------------------------------ commands
 
     def tell(
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
@@ -338,41 +197,71 @@ class NewCourseApp(App[None]):
 
     def colours(self) -> dict[str, str]:
         """The theme's accent, success and error colours, for Rich renderables."""
-        variables = self.theme_variables
-        return {
-            name: variables.get(f"text-{name}") or variables.get(name) or "default"
-            for name in ("accent", "success", "error")
-        }
+        return theme_colours(self)
 
     def action_save_game(self) -> None:
         """Ask for a name and save the game."""
-        if self.session.store is None:
+        if self.session is None or self.session.store is None:
             self.tell("Not possible: saving is switched off for this game.", severity="warning")
             return
         self.push_screen(SaveScreen(), self._save_as)
 
     def _save_as(self, name: str | None) -> None:
-        if name is None:
+        if name is None or self.session is None:
             return
         try:
-            path: Path = self.session.save_as(name)
+            path = self.session.save_as(name)
         except Refusal as refusal:
             self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
             return
-        self.tell(f"Saved as {path.stem}.")
+        self.tell(self.session.saved_words(path), timeout=10)
 
     def action_help(self) -> None:
-        """Show the keys."""
+        """Show the keys that work here."""
         keys = Table.grid(padding=(0, 2))
-        keys.add_column(style=f"bold {self.colours()['accent']}", justify="right")
+        keys.add_column(style=f"bold {self.colours()['accent']}", justify="right", no_wrap=True)
         keys.add_column()
-        for key, meaning in KEYS:
+        for key, meaning in help_rows(self.screen):
             keys.add_row(key, meaning)
-        self.push_screen(NoteScreen("Help", HELP, table=keys, close_keys=("question_mark",)))
+        text = HELP if isinstance(self.screen, PlayScreen) else "Esc closes this note."
+        self.push_screen(NoteScreen("Help", text, table=keys, close_keys=("question_mark",)))
 
     def action_quit_game(self) -> None:
-        """Leave; the game was saved after the last decision."""
-        message = None
-        if self.session.store is not None:
-            message = "Saved. Continue later with: newcourse play --continue"
+        """Leave, saying truly whether the game is saved and how to go on."""
+        message = self.session.parting_words() if self.session is not None else None
         self.exit(message=message)
+
+    # ------------------------------------------------------------ when things go wrong
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Any error inside the app ends it; the caller says so in one sentence once
+        the screen is restored (the autosave of the last decision is kept)."""
+        if self.crash is None:
+            self.crash = error
+        self._return_code = EXIT_CRASH
+        self._exception_event.set()  # what waits for the app (a test's pilot) stops waiting
+        self._close_messages_no_wait()  # as Textual ends after an error, without its traceback
+
+    def _watch_terminal(self) -> None:
+        """Save and leave when the terminal goes away: a hang-up or termination
+        signal, or a terminal that no longer answers (closed under a parent such as
+        ``make``, which keeps the signal from reaching the game)."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(number, self.terminal_lost)
+        self.set_interval(0.5, self._check_terminal)
+
+    def _check_terminal(self) -> None:
+        stdin = sys.__stdin__
+        try:
+            if stdin is None:
+                raise OSError("no input")
+            termios.tcgetattr(stdin.fileno())
+        except (OSError, termios.error, ValueError):
+            self.terminal_lost()
+
+    def terminal_lost(self) -> None:
+        """Save the game and exit: there is no one left to play it."""
+        if self.session is not None:
+            self.session.autosave()
+        self.exit(return_code=EXIT_LOST_TERMINAL)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from rich import box
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
@@ -37,6 +38,7 @@ __all__ = [
     "news_markdown",
     "option_prompt",
     "sentence",
+    "theme_colours",
     "timeline_table",
 ]
 
@@ -57,6 +59,15 @@ def inline_markdown(text: str, base: str = "") -> Text:
         position = match.end()
     out.append(text[position:])
     return out
+
+
+def theme_colours(app: App[Any]) -> dict[str, str]:
+    """The theme's accent, success and error colours, for Rich renderables."""
+    variables = app.theme_variables
+    return {
+        name: variables.get(f"text-{name}") or variables.get(name) or "default"
+        for name in ("accent", "success", "error")
+    }
 
 
 def sentence(text: str) -> str:
@@ -81,9 +92,10 @@ def change_content(view: TurnView, changes: Iterable[Change]) -> Content:
             continue
         label = labels.get(change.name, change.name.replace("_", " "))
         sign = "+" if change.delta > 0 else ""
+        unit = "%" if change.percent else ""
         parts.append(
             Content.assemble(
-                f"{label} {change.before} → {change.after} ",
+                f"{label} {change.before}{unit} → {change.after}{unit} ",
                 (f"({sign}{change.delta})", "bold $text-accent"),
             )
         )

@@ -101,11 +101,15 @@ class EndingScreen(Screen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("u", "take_back", "Undo last decision"),
+        Binding("u", "take_back", "Undo"),
+        Binding("g", "app.new_game", "New game"),
         Binding("s", "app.save_game", "Save"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit_game", "Quit"),
     ]
+
+    EXTRA_HELP = (("g", "start a new game (this one is kept in your saves)"),)
+    """Keys of this screen beyond the key map, for the help."""
 
     def __init__(self, campaign_title: str, view: TurnView, colours: Mapping[str, str]) -> None:
         super().__init__()
