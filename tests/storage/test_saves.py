@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -195,3 +196,18 @@ def test_a_file_far_larger_than_a_save_is_refused_unread(tmp_path: Path) -> None
         stream.truncate(MAX_SAVE_BYTES + 1)  # sparse: no time or disk spent
     with pytest.raises(SaveError, match=r"huge\.json is 5\.0 MB, too large to be a save"):
         read_save(huge)
+
+
+def test_the_folder_is_flushed_after_the_rename(
+    tmp_path: Path, mini: Campaign, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flushed: list[bool] = []
+    real_fsync = os.fsync
+
+    def fsync(handle: int) -> None:
+        flushed.append(stat.S_ISDIR(os.fstat(handle).st_mode))
+        real_fsync(handle)
+
+    monkeypatch.setattr("newcourse.storage.files.os.fsync", fsync)
+    SaveStore(tmp_path, "mini").write("autosave", Game.start(mini, 1).to_data())
+    assert flushed == [False, True], "the file, then its folder"
