@@ -99,13 +99,17 @@ def test_a_hanging_first_line_for_labels_and_list_items() -> None:
 
 
 def test_a_figure_stays_on_the_line_of_its_word() -> None:
-    lines = wrap("Changes: The apparatus 50 → 51 (+1); Opposition support 18 → 20 (+2).", 40)
+    changes = "Changes: The apparatus 50 → 51 (+1); Opposition support 18 → 20 (+2)."
+    assert wrap("Party democracy 22", 15) == ["Party democracy", "22"]  # prose: as it comes
+    assert wrap("Party democracy 22", 15, figures=True) == ["Party", "democracy 22"]
+    assert wrap("Repression 22", 12, figures=True) == ["Repression", "22"]  # too wide to keep
+    lines = wrap(changes, 40, figures=True)
     assert lines == ["Changes: The apparatus 50 → 51 (+1);", "Opposition support 18 → 20 (+2)."]
-    assert wrap("Delegates: Left Opposition 18% → 19% (+1).", 38) == [
+    assert wrap("Delegates: Left Opposition 18% → 19% (+1).", 38, figures=True) == [
         "Delegates: Left",
         "Opposition 18% → 19% (+1).",
     ]
-    assert wrap("Party: Party democracy 22, Repression 25.", 36) == [
+    assert wrap("Party: Party democracy 22, Repression 25.", 36, figures=True) == [
         "Party: Party democracy 22,",
         "Repression 25.",
     ]

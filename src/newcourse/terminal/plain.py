@@ -77,8 +77,11 @@ class PlainPlayer:
     # ------------------------------------------------------------ writing
 
     def say(self, text: str = "", first: str = "", rest: str | None = None) -> None:
-        """Write ``text`` wrapped to the width, with ``first`` and a hanging ``rest`` indent."""
-        lines = wrap(text, self.width, first, rest) if text or first else [""]
+        """Write ``text`` wrapped to the width, with ``first`` and a hanging ``rest`` indent.
+
+        Figures stay with their words, so "Repression 25" is never cut in two.
+        """
+        lines = wrap(text, self.width, first, rest, figures=True) if text or first else [""]
         self.stdout.write("\n".join(lines) + "\n")
 
     def prose(self, markdown: str, first: str = "", rest: str | None = None) -> None:

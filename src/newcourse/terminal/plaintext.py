@@ -39,20 +39,26 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+def wrap(
+    text: str, width: int, first: str = "", rest: str | None = None, figures: bool = False
+) -> list[str]:
     """``text`` as lines of at most ``width`` characters, ``first`` before the first line.
 
     ``rest`` (by default as many spaces as ``first`` is long) begins every
-    other line, for a hanging indent. Line breaks in ``text`` are kept. A word
-    wider than the line is cut into pieces that fill whole lines, in time
-    proportional to its length.
+    other line, for a hanging indent. Line breaks in ``text`` are kept. With
+    ``figures``, a figure stays on the line of the word before it
+    ("Repression 25", "Cadres 8 → 9 (+1)"). A word wider than the line is cut
+    into pieces that fill whole lines, in time proportional to its length.
     """
     rest = " " * len(first) if rest is None else rest
     width = max(width, len(first) + MINIMUM_ROOM, len(rest) + MINIMUM_ROOM)
     room = width - max(len(first), len(rest))
     lines: list[str] = []
     for number, line in enumerate(clean(text).split("\n")):
-        line = _cut_long_words(_TOGETHER.sub(_glue, line.expandtabs()), room)
+        line = line.expandtabs()
+        if figures:
+            line = _TOGETHER.sub(lambda found: _glue(found.group(), room), line)
+        line = _cut_long_words(line, room)
         wrapped = textwrap.wrap(
             line,
             width,
@@ -64,8 +70,9 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     return [line.replace(_GLUE, " ") for line in lines]
 
 
-def _glue(match: re.Match[str]) -> str:
-    return match.group().replace(" ", _GLUE)
+def _glue(words: str, room: int) -> str:
+    """``words`` joined by no-break spaces, if they fit on one line."""
+    return words.replace(" ", _GLUE) if len(words) <= room else words
 
 
 def _cut_long_words(line: str, room: int) -> str:
