@@ -141,12 +141,9 @@ def changes_between(
     share of the delegates, every faction whose whole-percent share moved."""
     if before is after:
         return ()
-    changes = [
-        Change(name, value, after[name])
-        for name, value in before.items()
-        if name not in factions and after.get(name, value) != value
-    ]
-    if factions and any(before[name] != after[name] for name in factions):
+    moved = [name for name, value in before.items() if after.get(name, value) != value]
+    changes = [Change(name, before[name], after[name]) for name in moved if name not in factions]
+    if len(changes) < len(moved):  # a faction moved
         was, now = shares(before, factions), shares(after, factions)
         changes += [
             Change(name, was[name], now[name], percent=True)
