@@ -32,7 +32,7 @@ def _mark_paths(parser: argparse.ArgumentParser, folder: object, file: object) -
                 _mark_paths(sub, folder, file)
         elif action.metavar == "PATH":
             action.complete = folder  # type: ignore[attr-defined]
-        elif action.type is Path:
+        elif action.type is Path or "FILE" in str(action.metavar):
             action.complete = file  # type: ignore[attr-defined]
 
 
