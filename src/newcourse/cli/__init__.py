@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import __version__
 from ..extras import missing_extra
 from .errors import EXIT_CODES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, fail
-from .output import OutputError, guarded_stdout, output_failed
+from .output import OutputError, guarded_stdout, output_failed, stdout_failing
 from .parsing import Parser, resolve
 from .play import PLAY_NOTES, play
 
@@ -136,13 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except (OutputError, BrokenPipeError) as error:
         return fail(output_failed(error), EXIT_ERROR, _speaker(command))
+    except OSError as error:
+        if not stdout_failing(error):  # play's own output is not guarded: its player wraps it
+            return _unexpected(command, error)
+        return fail(output_failed(error), EXIT_ERROR, _speaker(command))
     except Exception as error:
-        missing = missing_extra(error)
-        if missing is not None:
-            return fail(f"{missing}.", EXIT_ERROR, _speaker(command))
-        if os.environ.get("NEWCOURSE_DEBUG"):
-            raise
-        return fail(_internal_error(command, error), EXIT_ERROR, _speaker(command))
+        return _unexpected(command, error)
+
+
+def _unexpected(command: str, error: Exception) -> int:
+    """A missing extra, or else an internal error, in one sentence worded for ``command``."""
+    missing = missing_extra(error)
+    if missing is not None:
+        return fail(f"{missing}.", EXIT_ERROR, _speaker(command))
+    if os.environ.get("NEWCOURSE_DEBUG"):
+        raise error
+    return fail(_internal_error(command, error), EXIT_ERROR, _speaker(command))
 
 
 def _speaker(command: str) -> str | None:

@@ -7,12 +7,13 @@ output error, said in its own sentence, not a failure of the game or the tool.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO, cast
 
-__all__ = ["OutputError", "guarded_stdout", "output_failed"]
+__all__ = ["OutputError", "guarded_stdout", "output_failed", "stdout_failing"]
 
 
 class OutputError(Exception):
@@ -63,6 +64,23 @@ def guarded_stdout() -> Iterator[None]:
         sys.stdout.flush()
     finally:
         sys.stdout = stream
+
+
+def stdout_failing(error: OSError) -> bool:
+    """Whether ``error`` is most likely standard output's: a write error (a full disk, a
+    closed pipe) naming no file, or one after which standard output cannot be flushed.
+
+    (Save files are written by the storage layer, which reports its own failures.)
+    """
+    if error.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EDQUOT, errno.EFBIG):
+        return False
+    if error.filename is None:
+        return True
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
 
 
 def output_failed(error: OSError | OutputError) -> str:
