@@ -62,6 +62,13 @@ CATALOGUE: list[tuple[str, str]] = [
     ("number_out_of_bounds", "events/broken.yaml:9: error: event 'rally', option 'speak', eff"),
     ("control_character", "events/broken.yaml:5: error: text contains a control character"),
     ("campaign_too_long", "campaign.yaml:5: error: the campaign lasts 704 turns; a campaign may"),
+    # ---- which option and which outcome history took (the loader)
+    ("history_result_without_vote", "events/broken.yaml:9: error: 'history: passed' is the res"),
+    (
+        "history_outcome_unmarked_option",
+        "events/broken.yaml:14: error: outcome 'booed' is marked as history but its option is not",
+    ),
+    ("history_outcome_twice", "events/broken.yaml:15: error: outcomes 'cheered' and 'booed' are"),
     # ---- names nothing uses, reads or changes
     ("unused_quality", "campaign.yaml:16: warning: quality 'morale' is declared but never used"),
     ("unused_flag", "campaign.yaml:22: warning: flag 'congress_won' is declared but never used"),

@@ -64,12 +64,24 @@ def _free_date(value: object) -> object:
     return value
 
 
+def _history_mark(value: object) -> object:
+    """An option's ``history``: true, false, or the result of its vote."""
+    if isinstance(value, bool) or value in ("passed", "failed"):
+        return value
+    raise PydanticCustomError(
+        "history_mark",
+        "write true, false, or for a vote 'passed' or 'failed' (found {found})",
+        {"found": repr(value)},
+    )
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"),
     Field(description="A name: lower-case letters, digits and _, starting with a letter"),
 ]
 Date = Annotated[dt.date, BeforeValidator(_calendar_date)]
+HistoryMark = Annotated[bool | Literal["passed", "failed"], BeforeValidator(_history_mark)]
 Text = Annotated[str, Field(description="Markdown text")]
 Count = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 ConditionText = Annotated[
@@ -156,6 +168,10 @@ class OutcomeFile(_Strict):
     weight: NumberText = _described("How likely the outcome is, against the others", 1)
     effects: EffectsText | None = _described("What the outcome changes", None)
     result: Text = _described("What happens, in prose", "")
+    history: bool = _described(
+        "The outcome history took; its option is marked 'history' too (one outcome at most)",
+        False,
+    )
 
 
 class VoteResultFile(_Strict):
@@ -190,7 +206,11 @@ class OptionFile(_Strict):
     unavailable: str = _described("Why the option is unavailable, shown to the player", "")
     effects: EffectsText | None = _described("What choosing the option changes", None)
     result: Text = _described("What happens, in prose", "")
-    history: bool = _described("What the real Opposition chose", False)
+    history: HistoryMark = _described(
+        "What the real Opposition chose: true, or for an option that puts a vote, "
+        "'passed' or 'failed' as the real vote went (winning the other way leaves history)",
+        False,
+    )
     outcomes: list[OutcomeFile] = _described("Possible outcomes, drawn by weight", [])
     vote: VoteFile | None = _described("A vote that decides the result", None)
 

@@ -125,6 +125,7 @@ def _option(
         )
     vote = _vote(ctx, doc, (*path, "vote"), raw.vote, where) if raw.vote else None
     requires = ctx.condition(doc, (*path, "requires"), raw.requires)
+    history_outcome = _history_outcome(ctx, doc, path, raw, where)
     return Option(
         id=raw.id,
         text=raw.text.strip(),
@@ -133,11 +134,45 @@ def _option(
         unavailable=raw.unavailable,
         effects=ctx.effects(doc, (*path, "effects"), raw.effects),
         result=raw.result.strip(),
-        historical=raw.history,
+        historical=raw.history is not False,
         outcomes=tuple(outcomes),
         vote=vote,
         source=Source(doc.name, doc.line(path)),
+        history_outcome=history_outcome,
     )
+
+
+def _history_outcome(
+    ctx: Compiler, doc: Document, path: Path_, raw: schema.OptionFile, where: str
+) -> str | None:
+    """The outcome history took, as the option's ``history`` or one outcome's says:
+    "passed" or "failed" for a vote, an outcome's id, or None (any outcome)."""
+    if isinstance(raw.history, str):
+        if raw.vote is None:
+            ctx.error(
+                doc,
+                doc.line((*path, "history")),
+                f"{where}: 'history: {raw.history}' is the result of a vote, "
+                "but the option puts no vote; write 'history: true'",
+            )
+        return raw.history
+    marked = [(i, o.id) for i, o in enumerate(raw.outcomes) if o.history]
+    for index, outcome_id in marked:
+        if not raw.history:
+            ctx.error(
+                doc,
+                doc.line((*path, "outcomes", index, "history")),
+                f"{where}: outcome {outcome_id!r} is marked as history but its option "
+                "is not; mark the option 'history: true' too",
+            )
+    for index, outcome_id in marked[1:]:
+        ctx.error(
+            doc,
+            doc.line((*path, "outcomes", index, "history")),
+            f"{where}: outcomes {marked[0][1]!r} and {outcome_id!r} are both marked as "
+            "history; history took one",
+        )
+    return marked[0][1] if marked and raw.history else None
 
 
 def _vote(ctx: Compiler, doc: Document, path: Path_, raw: schema.VoteFile, where: str) -> Vote:
