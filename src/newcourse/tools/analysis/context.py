@@ -36,14 +36,20 @@ _LARGE = 1e9  # "any number": large but finite, so that interval sums never meet
 
 
 def conjoin(*parts: Expr | None) -> Expr:
-    """``a and b and ...``, skipping absent parts (no parts: true)."""
-    present = [p for p in parts if p is not None]
-    if not present:
+    """``a and b and ...``, skipping absent parts (no parts: true).
+
+    The parts are joined two by two, level by level, so the tree grows only as deep as
+    the logarithm of their number: the walks of the analysis recurse, and an event may
+    join the conditions of any number of options."""
+    level = [p for p in parts if p is not None]
+    if not level:
         return TRUE
-    result = present[0]
-    for part in present[1:]:
-        result = Binary("and", result, part)
-    return result
+    while len(level) > 1:
+        paired: list[Expr] = [
+            Binary("and", level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)
+        ]
+        level = paired + level[len(paired) * 2 :]
+    return level[0]
 
 
 def negate(expr: Expr) -> Expr:
