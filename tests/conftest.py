@@ -25,5 +25,6 @@ def real() -> Campaign:
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test writes to the real player's data folder."""
+    """No test writes to the real player's data folder or cache folder."""
     monkeypatch.setenv("NEWCOURSE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWCOURSE_CACHE_DIR", str(tmp_path / "cache"))

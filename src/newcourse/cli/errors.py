@@ -63,11 +63,12 @@ def fail(message: str, code: int = EXIT_ERROR, command: str | None = None) -> in
 
 def load_or_report(folder: Path | None) -> Campaign | None:
     """Load a campaign, or print every error in it and return None."""
-    from ..content import CampaignError, builtin_campaign_path, load_campaign
+    from ..content import CampaignError, builtin_campaign_path
+    from ..content.cache import load_checked
 
     path = folder if folder is not None else builtin_campaign_path()
     try:
-        return load_campaign(path)
+        return load_checked(path)
     except CampaignError as error:
         for diagnostic in error.errors:
             print(diagnostic, file=sys.stderr)
