@@ -24,6 +24,7 @@ from common import machine
 TARGETS = {
     "decisions_per_s": 20_000,  # one core, random strategy
     "first_prompt_s": 0.5,
+    "first_prompt_cpu_s": 0.3,  # with the campaign cache warm
     "playtest_10000_jobs_2_s": 60.0,  # the full campaign (1923-1930)
 }
 
@@ -83,10 +84,15 @@ def report(results: dict[str, Any]) -> str:
             f"{run['games_per_s']:,.0f} games/s, {run['decisions_per_s']:,.0f} decisions/s "
             f"| {target} |"
         )
-    prompt = startup["first_prompt_s"]
+    prompt, cpu = startup["first_prompt_s"], startup["first_prompt_cpu_s"]
     lines += [
-        f"| `play --plain` to the first prompt | {prompt:.3f} s | "
+        f"| `play --plain` to the first prompt, campaign cache warm | {prompt:.3f} s | "
         f"≤ {TARGETS['first_prompt_s']} s ({_mark(prompt <= TARGETS['first_prompt_s'])}) |",
+        f"| its CPU time | {cpu:.3f} s | "
+        f"≤ {TARGETS['first_prompt_cpu_s']} s ({_mark(cpu <= TARGETS['first_prompt_cpu_s'])}) |",
+        f"| the same with no campaign cache, wall / CPU | "
+        f"{startup['first_prompt_without_campaign_cache_s']:.3f} s / "
+        f"{startup['first_prompt_without_campaign_cache_cpu_s']:.3f} s | (for information) |",
         f"| the same, with no bytecode cache | "
         f"{startup['first_prompt_without_bytecode_cache_s']:.3f} s | (for information) |",
     ]
