@@ -84,9 +84,7 @@ def test_plain_play_of_the_bundled_campaign_to_an_end(tmp_path: Path) -> None:
         game = game.choose(option.number)
     ending = game.view().ending
     assert ending is not None
-    played = run(
-        "play", "--plain", "--seed", "1", stdin="\n".join(moves) + "\n", data=tmp_path
-    )
+    played = run("play", "--plain", "--seed", "1", stdin="\n".join(moves) + "\n", data=tmp_path)
     assert played.returncode == 0, played.stderr
     assert ending.title in played.stdout
     assert "Traceback" not in played.stdout + played.stderr
