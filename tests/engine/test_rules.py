@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import math
 from dataclasses import replace
 
@@ -21,7 +23,7 @@ from newcourse.engine.rules import (
     weight_of,
 )
 from newcourse.engine.state import Change, changes_between
-from newcourse.engine.view import _percentages
+from newcourse.engine.view import _MONTHS, _percentages
 
 
 def test_a_game_opens_on_the_first_dated_event(mini: Campaign) -> None:
@@ -300,14 +302,37 @@ def test_a_drawn_outcome_can_be_the_historical_one(mini: Campaign) -> None:
 # ---------------------------------------------------------------- the timeline's order
 
 
-def test_undated_events_stand_at_their_seasons_start_in_the_timeline(mini: Campaign) -> None:
+def test_undated_events_stand_at_their_seasons_end_in_the_timeline(mini: Campaign) -> None:
     game = Game.start(mini, seed=1)
     for option in ("keep_secret", "stay_silent", "ignore", "recruit"):
         game = game.choose(option)
     dates = [row.date for row in game.view().timeline]
     assert [e.event_id for e in game.state.timeline][:2] == ["letter", "conference"]
-    assert dates[:2] == ["Autumn 1923", "Autumn 1923"]
-    assert dates[2:] == ["8 October 1923", "1 December 1923"]
+    assert dates == [
+        "8 October 1923",
+        "1 December 1923",
+        "End of autumn 1923",
+        "End of autumn 1923",
+    ]
+
+
+def test_the_timeline_is_in_calendar_order_across_seasons(real: Campaign) -> None:
+    months = {name: number for number, name in enumerate(_MONTHS, start=1)}
+    seasons = {"winter": 3, "spring": 6, "summer": 9, "autumn": 12}
+
+    def day_of(label: str) -> dt.date:
+        words = label.split()
+        if words[0] == "End":
+            month = seasons[words[2]]
+            return dt.date(int(words[3]), month, calendar.monthrange(int(words[3]), month)[1])
+        return dt.date(int(words[2]), months[words[1]], int(words[0]))
+
+    for seed in (3, 5, 8):
+        game = Game.start(real, seed=seed)
+        while not game.state.over:
+            game = game.choose(next(o.id for o in game.view().options if o.available))
+        days = [day_of(row.date) for row in game.view().timeline]
+        assert days == sorted(days), f"seed {seed}: the timeline is out of calendar order"
 
 
 # ---------------------------------------------------------------- weights beyond numbers

@@ -173,8 +173,9 @@ def _moved(campaign: Campaign, previous: GameState | None, state: GameState) -> 
 
 
 def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
-    """The decisions in the order of the calendar: by season, and within a season an
-    undated event (a storylet) at the season's start, before the dated ones."""
+    """The decisions in the order of the calendar: by season, and within a season the
+    dated events by their dates, then the undated ones (storylets and the season's work),
+    which are played at the season's end and say so."""
     rows = []
     for entry in sorted(state.timeline, key=lambda entry: _when(campaign, entry)):
         event = campaign.events[entry.event_id]
@@ -188,7 +189,7 @@ def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ..
         history = history_text(event)
         rows.append(
             TimelineRow(
-                date=event_date(campaign, event, entry.turn),
+                date=_timeline_date(campaign, event, entry.turn),
                 event=event.title,
                 chosen=option.text if option else entry.option_id,
                 outcome=outcome,
@@ -199,9 +200,17 @@ def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ..
     return tuple(rows)
 
 
-def _when(campaign: Campaign, entry: Entry) -> tuple[int, dt.date]:
+def _when(campaign: Campaign, entry: Entry) -> tuple[int, bool, dt.date]:
     event = campaign.events[entry.event_id]
-    return entry.turn, event.date or campaign.quarter(entry.turn).first_day
+    undated = event.date is None
+    return entry.turn, undated, event.date or campaign.quarter(entry.turn).first_day
+
+
+def _timeline_date(campaign: Campaign, event: Event, turn: int) -> str:
+    if event.date is not None:
+        return event_date(campaign, event, turn)
+    season = campaign.quarter(turn)
+    return f"End of {season.season} {season.year}"
 
 
 def build_view(campaign: Campaign, state: GameState, previous: GameState | None = None) -> TurnView:
