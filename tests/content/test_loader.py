@@ -110,6 +110,42 @@ def test_expression_lines_count_inside_block_text(tmp_path: Path) -> None:
     )
 
 
+def test_a_rules_news_is_one_line_or_a_list_of_lines_in_order(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    assert mini.rules[0].news == ("The apparatus grows.", "The apparatus grows again.")
+    folder = broken_copy(
+        tmp_path,
+        "world.yaml",
+        "rules:\n  - id: drift\n    effects: apparatus += 2\n    news: '  The apparatus grows. '\n"
+        "  - id: quiet\n    effects: apparatus += 1\n",
+    )
+    assert [rule.news for rule in load_campaign(folder).rules] == [("The apparatus grows.",), ()]
+
+
+def test_a_blank_or_repeated_news_line_is_an_error_at_its_line(tmp_path: Path) -> None:
+    folder = broken_copy(
+        tmp_path,
+        "world.yaml",
+        """rules:
+  - id: drift
+    effects: apparatus += 2
+    news:
+      - The apparatus grows.
+      - " "
+      - The apparatus grows.
+  - id: quiet
+    effects: apparatus += 1
+    news: []
+""",
+    )
+    assert [error.split("/broken/")[-1] for error in errors_of(folder)] == [
+        "world.yaml:6: error: rule 'drift', news: line 2 is blank",
+        "world.yaml:7: error: rule 'drift', news: line 3 repeats line 1 word for word",
+        "world.yaml:10: error: rule 'quiet', news: the list is empty; leave 'news' out instead",
+    ]
+
+
 def test_yaml_syntax_errors_give_the_line(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "endings.yaml", "endings:\n  - id: x\n    title: [unclosed\n")
     assert any("endings.yaml:4: error: YAML syntax" in e for e in errors_of(folder))

@@ -22,7 +22,7 @@ from newcourse.engine.rules import (
     vote_tally,
     weight_of,
 )
-from newcourse.engine.state import Change, changes_between
+from newcourse.engine.state import Change, NewsItem, changes_between
 from newcourse.engine.view import _MONTHS, _percentages
 
 
@@ -111,6 +111,54 @@ def test_world_rules_run_at_the_turn_end_and_make_news(mini: Campaign) -> None:
     assert [n.text for n in view.news] == ["The apparatus grows.", "Lenin is dead."]
     assert view.opening
     assert game.state.values["apparatus"] == 64  # +2 from the letter, +2 drift
+
+
+def a_season_longer(campaign: Campaign) -> Campaign:
+    """The campaign with one more season at its end, in which the recurring work goes on."""
+    work = campaign.events["work"]
+    longer_work = replace(work, window=(work.window[0], work.window[1].plus(1)))
+    return replace(
+        campaign, end=campaign.end.plus(1), events={**campaign.events, "work": longer_work}
+    )
+
+
+def test_a_rule_that_goes_on_applying_says_each_line_once_then_acts_silently(
+    mini: Campaign,
+) -> None:
+    campaign = a_season_longer(mini)
+    assert campaign.rules[0].news == ("The apparatus grows.", "The apparatus grows again.")
+    game = Game.start(campaign, seed=1)
+    pages: dict[str, list[str]] = {}
+    apparatus: dict[str, int] = {}
+    while not game.over:
+        view = game.view()
+        if view.opening:
+            pages[view.date] = [item.text for item in view.news]
+            apparatus[view.date] = game.state.values["apparatus"]
+        quiet = [o for o in view.options if o.available and o.id != "argue_democracy"]
+        game = game.choose(quiet[0].id)
+    assert pages == {
+        "Autumn 1923": [],
+        "Winter 1924": ["The apparatus grows.", "Lenin is dead."],
+        "Spring 1924": ["The apparatus grows again."],
+        "Summer 1924": [],
+    }
+    assert game.state.values["democracy"] < 50, "the rule applied every season"
+    assert apparatus["Winter 1924"] == 64  # +2 from the letter, +2 from the rule
+    assert apparatus["Spring 1924"] == 66
+    assert apparatus["Summer 1924"] == 68, "the rule still acts when it has nothing to say"
+    assert game.state.streaks == {"drift": 4}
+
+
+def test_a_rule_that_lapses_and_applies_again_says_its_first_line_again(mini: Campaign) -> None:
+    game = with_values(Game.start(a_season_longer(mini), seed=1), democracy=55)
+    for option in ("keep_secret", "stay_silent", "ignore", "recruit"):
+        game = game.choose(option)
+    assert game.view().date == "Winter 1924" and game.view().news == (NewsItem("Lenin is dead."),)
+    game = with_values(game, democracy=30)
+    while game.view().date == "Winter 1924":
+        game = game.choose(game.view().options[0].id)
+    assert [item.text for item in game.view().news] == ["The apparatus grows."]
 
 
 def test_a_final_ending_stops_the_game_early(mini: Campaign) -> None:

@@ -251,7 +251,11 @@ class RuleFile(_Strict):
     id: Id = _described("The rule's id")
     when: ConditionText | None = _described("The rule applies only while this holds", None)
     effects: EffectsText = _described("What the rule changes")
-    news: str = _described("A line for the front page when the rule applies", "")
+    news: str | list[str] = _described(
+        "A line for the front page when the rule begins to apply, or a list of lines: "
+        "the first when it begins, the next each season it goes on applying, then none",
+        "",
+    )
 
 
 class WorldFile(_Strict):

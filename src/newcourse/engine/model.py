@@ -180,10 +180,16 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class WorldRule:
+    """A rule applied at the end of every turn while its condition holds.
+
+    ``news`` holds the rule's front-page lines: the first when the rule begins to
+    apply, the next each season it goes on applying; once they are used up it acts
+    without a word until it lapses and begins again."""
+
     id: str
     when: Condition | None
     effects: Effects
-    news: str
+    news: tuple[str, ...]
     source: Source
 
 

@@ -147,6 +147,7 @@ def start(campaign: Campaign, dice: Dice) -> GameState:
         news=(),
         bulletins=(),
         headlines_done=0,
+        streaks={},
         news_changes=(),
         turn_start=values,
         last=None,
@@ -180,6 +181,7 @@ def _open_turn(
             news=news + headlines,
             bulletins=(),
             headlines_done=done,
+            streaks=state.streaks,
             news_changes=changes,
             turn_start=state.values,
             last=state.last,
@@ -242,11 +244,15 @@ def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[
         index, state.headlines_done, index.turn(campaign, state.turn).last_day, scope
     )
     news: list[NewsItem] = list(due)
+    streaks: dict[str, int] = {}
     for rule in campaign.rules:
         if rule.when is None or rule.when.test(scope):
             rule.effects.apply(scope)
-            if rule.news:
-                news.append(NewsItem(rule.news))
+            # a rule that goes on applying says something new, or nothing
+            run = state.streaks.get(rule.id, 0)
+            if run < len(rule.news):
+                news.append(NewsItem(rule.news[run]))
+            streaks[rule.id] = run + 1
     ending = _ending(index.final_endings, scope)
     last_turn = state.turn + 1 >= campaign.turns
     if ending is None and last_turn:
@@ -263,6 +269,7 @@ def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[
         news=state.news,
         bulletins=state.bulletins,
         headlines_done=done,
+        streaks=streaks,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=state.last,
@@ -429,6 +436,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         news=state.news,
         bulletins=(),
         headlines_done=state.headlines_done,
+        streaks=state.streaks,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=resolution,
@@ -478,6 +486,7 @@ def _with_bulletins(campaign: Campaign, index: _Index, state: GameState) -> Game
         news=state.news,
         bulletins=items,
         headlines_done=done,
+        streaks=state.streaks,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=state.last,
@@ -506,6 +515,7 @@ def _drop_stale(campaign: Campaign, dice: Dice, state: GameState) -> GameState:
         news=state.news,
         bulletins=state.bulletins,
         headlines_done=state.headlines_done,
+        streaks=state.streaks,
         news_changes=state.news_changes,
         turn_start=state.turn_start,
         last=state.last,

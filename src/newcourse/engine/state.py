@@ -102,6 +102,8 @@ class GameState:
     news: tuple[NewsItem, ...]  # the turn's front page
     bulletins: tuple[NewsItem, ...]  # headlines that came due with the last decision
     headlines_done: int  # how many of the campaign's headlines (by date) have come due
+    # world rules that applied at the end of the last turn: how many turns in a row
+    streaks: Mapping[str, int]
     news_changes: tuple[Change, ...]
     turn_start: Mapping[str, int]
     last: Resolution | None

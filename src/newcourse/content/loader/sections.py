@@ -19,6 +19,7 @@ from ...engine.model import (
 )
 from .. import schema
 from ..codex import read_codex
+from ..places import describe_path
 from ..yaml_source import Document, Path_
 from .compiler import Compiler
 
@@ -49,12 +50,37 @@ def read_rules(ctx: Compiler) -> tuple[WorldRule, ...]:
                 raw.id,
                 ctx.condition(doc, (*path, "when"), raw.when),
                 effects,
-                raw.news.strip(),
+                _news_lines(ctx, doc, (*path, "news"), raw.news),
                 Source(doc.name, doc.line(path)),
             )
         )
     _unique(ctx, doc, "rule", [(r.id, r.source.line) for r in rules])
     return tuple(rules)
+
+
+def _news_lines(
+    ctx: Compiler, doc: Document, path: Path_, news: str | list[str]
+) -> tuple[str, ...]:
+    """A rule's front-page lines, in the order they are shown; a blank or repeated
+    line in a list is an error."""
+    if isinstance(news, str):
+        return (news.strip(),) if news.strip() else ()
+    where = describe_path(doc.data, path)
+    if not news:
+        ctx.error(doc, doc.line(path), f"{where}: the list is empty; leave 'news' out instead")
+    lines: list[str] = []
+    for index, line in enumerate(news):
+        text = line.strip()
+        if not text:
+            ctx.error(doc, doc.line((*path, index)), f"{where}: line {index + 1} is blank")
+        elif text in lines:
+            ctx.error(
+                doc,
+                doc.line((*path, index)),
+                f"{where}: line {index + 1} repeats line {lines.index(text) + 1} word for word",
+            )
+        lines.append(text)
+    return tuple(lines)
 
 
 def read_headlines(ctx: Compiler) -> tuple[Headline, ...]:
