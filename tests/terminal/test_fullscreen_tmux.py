@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -11,6 +12,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,30 +52,44 @@ class Tmux:
         return self.run("display-message", "-p", "-t", self.session, "#{pane_dead}").strip() == "1"
 
 
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
+NEWCOURSE_SCRIPT = Path(sys.executable).with_name("newcourse")  # the installed entry point
+NEWCOURSE = (
+    [str(NEWCOURSE_SCRIPT)] if NEWCOURSE_SCRIPT.is_file() else [sys.executable, "-m", "newcourse"]
+)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def start(server: Tmux, command: list[str], data: Path) -> None:
+    """Run ``command`` in the server's one window, with its own data folder."""
+    server.run(
+        "new-session", "-d", "-s", server.session, "-x", str(WIDTH), "-y", str(HEIGHT),
+        "-e", f"NEWCOURSE_DATA_DIR={data}", shlex.join(command),
+    )  # fmt: skip
+
+
+@contextmanager
+def tmux_server() -> Iterator[Tmux]:
+    """A private tmux server, killed at the end whatever happened."""
     if shutil.which("tmux") is None:
-        # CI installs tmux (.ci/run) and must run this test; elsewhere it is optional
+        # CI installs tmux (.ci/run) and must run these tests; elsewhere they are optional
         assert not os.environ.get("CI"), "tmux is missing in CI"
         pytest.skip("tmux is not installed (CI installs it)")
     server = Tmux()
-    script = Path(sys.executable).with_name("newcourse")  # the installed entry point
-    newcourse = [str(script)] if script.is_file() else [sys.executable, "-m", "newcourse"]
-    play = ["play", "--seed", "1", "--no-save", "--campaign", str(MINI)]
-    command = shlex.join([*newcourse, *play])
-    server.run(
-        "new-session", "-d", "-s", server.session, "-x", str(WIDTH), "-y", str(HEIGHT),
-        "-e", f"NEWCOURSE_DATA_DIR={tmp_path / 'data'}", command,
-    )  # fmt: skip
-    pid, socket = server.run(
-        "display-message", "-p", "-t", server.session, "#{pid} #{socket_path}"
-    ).split(maxsplit=1)
     try:
-        server.run("set-option", "-t", server.session, "remain-on-exit", "on")
         yield server
     finally:
-        os.kill(int(pid), signal.SIGTERM)
-        Path(socket.strip()).unlink(missing_ok=True)
+        subprocess.run(
+            ["tmux", "-L", server.socket, "kill-server"], capture_output=True, timeout=20
+        )
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    with tmux_server() as server:
+        play = ["play", "--seed", "1", "--no-save", "--campaign", str(MINI)]
+        start(server, [*NEWCOURSE, *play], tmp_path / "data")
+        server.run("set-option", "-t", server.session, "remain-on-exit", "on")
+        yield server
 
 
 def test_play_one_decision_and_quit(tmux: Tmux) -> None:
@@ -89,3 +105,85 @@ def test_play_one_decision_and_quit(tmux: Tmux) -> None:
         time.sleep(0.1)
     assert tmux.pane_dead(), tmux.screen()
     assert "Traceback" not in tmux.screen()
+
+
+# ------------------------------------------------------------ a terminal that goes away
+
+
+def games_under(ancestor: int) -> list[int]:
+    """The running ``newcourse play`` processes descended from ``ancestor``."""
+    parents: dict[int, int] = {}
+    commands: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] == "Z":
+            continue  # finished, waiting to be reaped
+        parents[int(entry.name)] = int(fields[1])
+        commands[int(entry.name)] = command
+    found = []
+    for pid, command in commands.items():
+        if "newcourse" not in command or " play" not in command or "/bin/sh" in command:
+            continue
+        up = pid
+        while up in parents and up != ancestor:
+            up = parents[up]
+        if up == ancestor:
+            found.append(pid)
+    return found
+
+
+def still_running(pids: list[int]) -> list[int]:
+    running = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            running.append(pid)
+    return running
+
+
+def play_then_lose_the_terminal(command: list[str], data: Path) -> None:
+    """Start a game in tmux, make one decision, kill the terminal: the game must save and exit."""
+    with tmux_server() as server:
+        start(server, command, data)
+        server.wait_for("The letter", timeout=60)
+        pane = int(server.run("display-message", "-p", "-t", server.session, "#{pane_pid}"))
+        games = games_under(pane)
+        assert games, "the game's process was not found"
+        server.run("send-keys", "-t", server.session, "1")
+        server.wait_for("You chose:")
+        server.run("kill-server")
+        deadline = time.monotonic() + 10
+        while still_running(games) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        left = still_running(games)
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
+        assert not left, "the game kept running after its terminal was closed"
+    saved = json.loads((data / "saves" / "mini" / "autosave.json").read_text(encoding="utf-8"))
+    assert len(saved["decisions"]) == 1
+
+
+def test_a_game_whose_terminal_closes_saves_and_exits(tmp_path: Path) -> None:
+    play = ["play", "--seed", "1", "--campaign", str(MINI)]
+    play_then_lose_the_terminal([*NEWCOURSE, *play], tmp_path / "data")
+
+
+def test_a_game_started_by_make_exits_when_its_terminal_closes(tmp_path: Path) -> None:
+    """make runs the game as a child and keeps the hang-up from it: the game must notice
+    its terminal is gone. The environment already set up is used as it is (-o)."""
+    if shutil.which("make") is None or not (ROOT / "Makefile").is_file():
+        pytest.skip("make play needs make and the source tree")
+    venv = Path(sys.prefix)
+    arguments = shlex.join(["--seed", "1", "--campaign", str(MINI)])
+    make = ["make", "-s", "-C", str(ROOT), f"VENV={venv}", "-o", f"{venv}/.player", "play"]
+    play_then_lose_the_terminal([*make, f"ARGS={arguments}"], tmp_path / "data")

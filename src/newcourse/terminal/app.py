@@ -22,12 +22,14 @@ from typing import Any
 from rich.table import Table
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..engine import Campaign, Refusal
 from ..storage.saves import SaveStore
 from .keys import COMMANDS
+from .lost import watching_driver
 from .panels import sentence, theme_colours
 from .play_screen import PlayScreen
 from .screens import EndingScreen, NoteScreen, SaveScreen
@@ -104,6 +106,8 @@ class NewCourseApp(App[None]):
         self.crash: BaseException | None = None
         """The error that stopped the game, if one did; the caller reports it."""
         self.title = campaign.title
+        self._lost = False
+        self._event_loop: asyncio.AbstractEventLoop | None = None
 
     # ------------------------------------------------------------ opening
 
@@ -242,11 +246,16 @@ class NewCourseApp(App[None]):
         self._exception_event.set()  # what waits for the app (a test's pilot) stops waiting
         self._close_messages_no_wait()  # as Textual ends after an error, without its traceback
 
+    def get_driver_class(self) -> type[Driver]:
+        return watching_driver(super().get_driver_class(), self.terminal_gone)
+
     def _watch_terminal(self) -> None:
         """Save and leave when the terminal goes away: a hang-up or termination
-        signal, or a terminal that no longer answers (closed under a parent such as
-        ``make``, which keeps the signal from reaching the game)."""
+        signal, a failed write or read (``lost.py``), or a terminal that no longer
+        answers (closed under a parent such as ``make``, which keeps the hang-up
+        signal from the game)."""
         loop = asyncio.get_running_loop()
+        self._event_loop = loop
         for number in (signal.SIGHUP, signal.SIGTERM):
             loop.add_signal_handler(number, self.terminal_lost)
         self.set_interval(0.5, self._check_terminal)
@@ -260,8 +269,17 @@ class NewCourseApp(App[None]):
         except (OSError, termios.error, ValueError):
             self.terminal_lost()
 
+    def terminal_gone(self) -> None:
+        """``terminal_lost`` from another thread: hand it to the app's event loop."""
+        loop = self._event_loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.terminal_lost)
+
     def terminal_lost(self) -> None:
         """Save the game and exit: there is no one left to play it."""
+        if self._lost:
+            return
+        self._lost = True
         if self.session is not None:
             self.session.autosave()
         self.exit(return_code=EXIT_LOST_TERMINAL)
