@@ -125,7 +125,7 @@ _OUTSIDE = {("datetime", "date")}
 
 
 class _Unpickler(pickle.Unpickler):
-    """Builds nothing but the project's own types, and compiles each expression's tree again.
+    """Builds nothing but the engine's types, and compiles each expression's tree again.
 
     The stream holds a header (the format, the key, the names and ranges the
     expressions need), then the campaign.
@@ -145,9 +145,12 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"unknown expression kind {kind!r}")
 
     def find_class(self, module: str, name: str) -> Any:
-        if module.split(".")[0] != "newcourse" and (module, name) not in _OUTSIDE:
+        if not module.startswith("newcourse.engine.") and (module, name) not in _OUTSIDE:
             raise pickle.UnpicklingError(f"{module}.{name} is not part of a campaign")
-        return super().find_class(module, name)
+        found = super().find_class(module, name)
+        if not isinstance(found, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not a type of the model")
+        return found
 
 
 def _read(path: Path, key: bytes) -> Campaign | None:
