@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newcourse.extras import MissingExtra, missing_extra
 
 from .conftest import MINI
@@ -62,3 +64,44 @@ def test_the_full_screen_player_without_the_terminal_extra(tmp_path: Path) -> No
         "newcourse: the full-screen player needs the 'terminal' extra: "
         "pip install 'newcourse[terminal]'; or play line by line with --plain.\n"
     )
+
+
+WITHOUT_TOOLS = """
+import sys
+sys.modules["matplotlib"] = None
+sys.modules["graphviz"] = None
+from newcourse.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("command", "sentence"),
+    [
+        (
+            ["playtest", "-n", "3", "--quiet", "--html", "{tmp}/report.html"],
+            "newcourse playtest: drawing the report's charts needs the 'tools' extra: "
+            "pip install 'newcourse[tools]'; or --json and the terminal report work without.\n",
+        ),
+        (
+            ["graph", "-o", "{tmp}/events.svg"],
+            "newcourse graph: drawing the graph needs the 'tools' extra: "
+            "pip install 'newcourse[tools]'; or DOT text (-o FILE.dot) works without.\n",
+        ),
+    ],
+)
+def test_the_tools_without_the_tools_extra(
+    tmp_path: Path, command: list[str], sentence: str
+) -> None:
+    arguments = [part.format(tmp=tmp_path) for part in command]
+    data = tmp_path / "data"
+    run = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TOOLS, *arguments, "--campaign", str(MINI)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NEWCOURSE_DATA_DIR": str(data)},
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert run.stderr.endswith(sentence)
+    assert not list(tmp_path.glob("report*")) and not list(tmp_path.glob("events*"))

@@ -26,7 +26,7 @@ class Extra:
 EXTRAS: dict[str, Extra] = {
     "textual": Extra("terminal", "the full-screen player", "play line by line with --plain"),
     "matplotlib": Extra(
-        "tools", "the report's charts", "--json and the terminal report work without"
+        "tools", "drawing the report's charts", "--json and the terminal report work without"
     ),
     "graphviz": Extra("tools", "drawing the graph", "DOT text (-o FILE.dot) works without"),
 }
