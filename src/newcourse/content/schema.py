@@ -75,6 +75,26 @@ def _history_mark(value: object) -> object:
     )
 
 
+def _news_lines(value: object) -> object:
+    """A world rule's news: one line of text or a list of lines, told apart in one message."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        for number, line in enumerate(value, start=1):
+            if not isinstance(line, str):
+                raise PydanticCustomError(
+                    "news_line",
+                    "line {number} of the list is not a line of text (found {found})",
+                    {"number": number, "found": repr(line)},
+                )
+        return value
+    raise PydanticCustomError(
+        "news_lines",
+        "write one line of text, or a list of lines (found {found})",
+        {"found": repr(value)},
+    )
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$"),
@@ -90,6 +110,7 @@ ConditionText = Annotated[
 NumberText = Annotated[
     str | int | float, Field(description="A number expression, e.g. '10 + workers / 5'")
 ]
+NewsLines = Annotated[str | list[str], BeforeValidator(_news_lines)]
 EffectsText = Annotated[
     str | list[str],
     Field(description="Effect statements, one a line or separated by ';', e.g. 'democracy += 5'"),
@@ -251,7 +272,7 @@ class RuleFile(_Strict):
     id: Id = _described("The rule's id")
     when: ConditionText | None = _described("The rule applies only while this holds", None)
     effects: EffectsText = _described("What the rule changes")
-    news: str | list[str] = _described(
+    news: NewsLines = _described(
         "A line for the front page when the rule begins to apply, or a list of lines: "
         "the first when it begins, the next each season it goes on applying, then none",
         "",
