@@ -113,7 +113,11 @@ def test_the_full_screen_player_starts_and_quits_in_a_terminal(tmux: Tmux, tmp_p
         "-e", f"NEWCOURSE_DATA_DIR={tmp_path / 'data'}", command,
     )  # fmt: skip
     tmux.run("set-option", "-t", tmux.session, "remain-on-exit", "on")
-    tmux.wait_for(first.title[:30], timeout=60)
+    deadline = time.monotonic() + 60
+    while first.title[:30] not in tmux.screen():
+        assert not tmux.pane_dead(), f"the player stopped:\n{tmux.screen()}"
+        assert time.monotonic() < deadline, f"no {first.title!r}:\n{tmux.screen()}"
+        time.sleep(0.1)
     tmux.run("send-keys", "-t", tmux.session, "q")
     deadline = time.monotonic() + 30
     while not tmux.pane_dead() and time.monotonic() < deadline:
