@@ -52,14 +52,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# How deep an expression may nest (parentheses, 'not', operators inside one another):
+# far above what a writer needs (the bundled campaign's deepest is 8), and low enough
+# that nothing which walks a tree, in the engine or in the tools, runs out of stack.
 MAX_DEPTH = 48
-"""How deep an expression may nest (parentheses, 'not', operators inside one another).
 
-Far above what a writer needs (the bundled campaign's deepest is 8), and low enough
-that nothing which walks a tree, in the engine or in the tools, runs out of stack."""
-
+# How many names, numbers and signs one expression or effect text may have.
 MAX_PARTS = 1000
-"""How many names, numbers and signs one expression or effect text may have."""
 
 
 class _Parser:
