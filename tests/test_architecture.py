@@ -21,8 +21,8 @@ ALLOWED = {
     "tools": {"engine", "content", "tools"},
 }
 ENGINE_STDLIB = {
-    "__future__", "collections", "dataclasses", "datetime", "decimal", "difflib", "enum", "functools",
-    "itertools", "math", "operator", "random", "re", "typing", "weakref",
+    "__future__", "collections", "dataclasses", "datetime", "decimal", "difflib", "enum",
+    "functools", "itertools", "math", "operator", "random", "re", "typing", "weakref",
 }  # fmt: skip
 FORBIDDEN_CALLS = {"print", "open", "input", "eval", "exec"}
 
