@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import Collapsible, OptionList
 
 from newcourse.cli import main
 from newcourse.content import builtin_campaign_path, load_campaign
@@ -601,3 +601,70 @@ async def test_the_start_screen_quits(mini: Campaign) -> None:
         await settle(pilot)
         await pilot.press("q")
     assert app.return_code == 0 and app.session is None
+
+
+# ------------------------------------------------------------ the event in view
+
+
+def first_words(markdown: str, count: int = 4) -> str:
+    """The first words of an event's text as the screen shows them (emphasis dropped)."""
+    words = markdown.replace("*", "").replace("_", " ").split()
+    return " ".join(words[:count])
+
+
+def session_before(campaign: Campaign, event_id: str, seed: int = 7) -> tuple[Session, int]:
+    """A game played (first open option each time) up to the decision that opens
+    ``event_id``, and the number of the option that does."""
+    game = Game.start(campaign, seed)
+    while (view := game.view()).event is not None:
+        option = next(o for o in view.options if o.available)
+        after = game.choose(option.id)
+        nxt = after.view().event
+        if nxt is not None and nxt.id == event_id:
+            return Session(game, None), option.number
+        game = after
+    raise AssertionError(f"{event_id} was not reached")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize(
+    "event_id", ["thirteenth_conference", "testament", "comintern_fifth_diverged", "new_course"]
+)
+@pytest.mark.asyncio
+async def test_an_event_opens_with_its_title_and_first_words_in_view(
+    real: Campaign, event_id: str, size: tuple[int, int]
+) -> None:
+    session, number = session_before(real, event_id)
+    app = NewCourseApp(session)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press(str(number))
+        await settle(pilot)
+        await pilot.pause(0.1)
+        event = session.game.view().event
+        assert event is not None and event.id == event_id
+        text = flat(screen_text(app))
+        assert event.title in text
+        assert first_words(event.text) in text
+        assert "1 " in text  # and the options below it
+        # the arrows move between the options at once, with no Tab first
+        options = app.screen.query_one("#options", OptionList)
+        assert app.focused is options
+        first = options.highlighted
+        await pilot.press("down")
+        assert first is not None and options.highlighted == first + 1
+
+
+@pytest.mark.asyncio
+async def test_a_folded_part_of_the_story_opens_again(real: Campaign) -> None:
+    session, number = session_before(real, "thirteenth_conference")
+    app = NewCourseApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(str(number))
+        await settle(pilot)
+        folded = [fold for fold in app.screen.query(Collapsible) if fold.collapsed and fold.display]
+        assert folded
+        folded[0].collapsed = False
+        await settle(pilot)
+        assert not folded[0].collapsed

@@ -54,7 +54,11 @@ _MOVING = {
     "PlayScreen": (
         ("1-9", "choose that option"),
         ("↑ ↓", "move between the options; Enter chooses the one marked"),
-        ("Tab", "move to the story (↑ ↓ PgUp PgDn then scroll it) and back to the options"),
+        (
+            "Tab",
+            "move on to the story (↑ ↓ PgUp PgDn then scroll it) and its folded lines "
+            "(▶: Enter opens one), and round again to the options",
+        ),
     ),
     "StartScreen": (("↑ ↓", "move between the choices; Enter picks one"),),
     "EndingScreen": (("↑ ↓ PgUp PgDn", "scroll the ending"),),

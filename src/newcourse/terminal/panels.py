@@ -37,6 +37,7 @@ __all__ = [
     "inline_markdown",
     "news_markdown",
     "option_prompt",
+    "result_line",
     "sentence",
     "theme_colours",
     "timeline_table",
@@ -100,6 +101,19 @@ def change_content(view: TurnView, changes: Iterable[Change]) -> Content:
             )
         )
     return Content("; ").join(parts)
+
+
+def result_line(view: TurnView) -> Content:
+    """The last decision in one line, for the folded result: what was chosen and how it went."""
+    last = view.last
+    if last is None:
+        return Content("")
+    line = f"You chose: {inline_markdown(last.chosen).plain}"
+    if last.outcome_label:
+        line += f" → {last.outcome_label}"
+    elif last.tally is not None:
+        line += " → carried" if last.tally.passed else " → defeated"
+    return Content(line)
 
 
 def news_markdown(view: TurnView, *, hints: bool = False) -> str:

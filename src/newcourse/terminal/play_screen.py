@@ -9,7 +9,7 @@ qualities always in the sidebar. Every command goes through the ``Session``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets import Collapsible, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Refusal, TurnView
@@ -30,6 +30,7 @@ from .panels import (
     codex_markdown,
     news_markdown,
     option_prompt,
+    result_line,
     sentence,
     theme_colours,
     timeline_table,
@@ -52,9 +53,28 @@ _ACTIONS = {
 }
 """The action each command of the key map runs on this screen."""
 
+EVENT_LINES_IN_VIEW = 5
+"""How many lines of an event, its title included, must show when it opens."""
+
 _NUMBER_KEYS = [
     Binding(str(n), f"choose({n})", "Choose", key_display="1-9", show=n == 1) for n in range(1, 10)
 ]
+
+
+class Fold(Collapsible):
+    """A part of the story that folds to one line (its title), open to begin with.
+
+    Unlike Textual's Collapsible it does not scroll itself into view when it
+    opens or folds: the screen keeps the event in view.
+    """
+
+    def scroll_visible(self, *args: Any, **kwargs: Any) -> None:
+        return
+
+
+def fold(title: Content, id: str) -> Fold:
+    """A fold with ``title`` (as plain text, never markup)."""
+    return Fold(title=title, collapsed=False, id=id)  # type: ignore[arg-type]
 
 
 class PlayScreen(Screen[None]):
@@ -77,6 +97,9 @@ class PlayScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.view: TurnView = session.game.view()
+        intro = Content(f"{self.campaign_title}: the introduction")
+        self._fold_titles: dict[str, tuple[Content, Content]] = {"intro-fold": (intro, intro)}
+        """Each fold's title when open and when folded."""
 
     @property
     def campaign_title(self) -> str:
@@ -87,7 +110,10 @@ class PlayScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="main"):
                 with VerticalScroll(id="story"):
-                    with Vertical(id="intro", classes="panel") as intro:
+                    with (
+                        fold(self._fold_titles["intro-fold"][0], "intro-fold"),
+                        Vertical(id="intro", classes="panel") as intro,
+                    ):
                         intro.border_title = Content(self.campaign_title)
                         yield Markdown(self.session.game.campaign.intro)
                         yield Static(
@@ -95,8 +121,9 @@ class PlayScreen(Screen[None]):
                             "Press ? for help.",
                             classes="hint",
                         )
-                    yield ResultPanel(id="result", classes="panel result")
-                    with Vertical(id="news", classes="panel"):
+                    with fold(Content(""), "result-fold"):
+                        yield ResultPanel(id="result", classes="panel result")
+                    with fold(Content(""), "news-fold"), Vertical(id="news", classes="panel"):
                         yield Markdown(id="news-items")
                         yield Static(id="news-changes")
                     yield Static(id="event-title")
@@ -108,30 +135,97 @@ class PlayScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show(self.view, opening=True)
-        self.query_one("#story").focus()
         self.tell_notices()
 
     # ------------------------------------------------------------ showing
 
     async def show(self, view: TurnView, *, opening: bool) -> None:
-        """Show a view; ``opening`` says a new turn has just begun, so the news is shown."""
+        """Show a view; ``opening`` says a new turn has just begun, so the news is shown.
+
+        The event must be in view: when the intro, the last result and the front
+        page leave no room for its title and first lines, they fold to one line
+        each (Tab to one and Enter opens it), and the story scrolls to the event.
+        """
         self.view = view
         self.query_one(TopBar).show(f"{view.date} · turn {view.turn} of {view.turns}")
         game = self.session.game
         self.query_one(Sidebar).show(view, game.undo().view() if game.can_undo else None)
-        self.query_one("#intro").display = view.step == 0
-        await self.query_one(ResultPanel).show(view)
+        self.query_one("#intro-fold").display = view.step == 0
+        result = self.query_one(ResultPanel)
+        await result.show(view)
+        result_fold = self.query_one("#result-fold", Collapsible)
+        result_fold.display = result.display
+        self._fold_titles["result-fold"] = (Content("Your last decision"), result_line(view))
         await self._show_news(view, opening)
         await self._show_event(view)
         self._show_options(view)
-        self.query_one("#story", VerticalScroll).scroll_home(animate=False)
+        for fold in self.query(Collapsible):
+            fold.collapsed = False
+            self._title_fold(fold)
+        self.query_one("#story", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._bring_event_into_view)
+        options = self.query_one("#options", OptionList)
+        if options.display:
+            options.focus()
+        else:
+            self.query_one("#story").focus()
+
+    def _bring_event_into_view(self) -> None:
+        """Fold what stands above the event (the front page, the intro, the last
+        result, in that order) until the event's title and first lines show; if
+        even then they do not, scroll to the event."""
+        if self.view.event is None:
+            return
+        story = self.query_one("#story", VerticalScroll)
+        text = self.query_one("#event-text", Markdown)
+        room = story.scrollable_content_region.height
+        top = self.query_one("#event-title").virtual_region.y
+        needed = min(text.virtual_region.bottom, text.virtual_region.y + EVENT_LINES_IN_VIEW) - top
+        for name in ("#news-fold", "#intro-fold", "#result-fold"):
+            if top + needed <= room:
+                return
+            fold = self.query_one(name, Collapsible)
+            if fold.display and not fold.collapsed:
+                top -= fold.query_one(Collapsible.Contents).outer_size.height
+                fold.collapsed = True
+                self._title_fold(fold)
+        if top + needed > room:
+            self.call_after_refresh(self._scroll_to_event, top)
+
+    def on_collapsible_collapsed(self, message: Collapsible.Collapsed) -> None:
+        self._title_fold(message.collapsible)
+
+    def on_collapsible_expanded(self, message: Collapsible.Expanded) -> None:
+        self._title_fold(message.collapsible)
+
+    def _title_fold(self, fold: Collapsible) -> None:
+        """Open, a fold is titled by what it holds; folded, by the gist of it."""
+        titles = self._fold_titles.get(fold.id or "")
+        if titles is not None:
+            fold.title = titles[fold.collapsed]  # type: ignore[assignment]
+
+    def _scroll_to_event(self, top: int, tries: int = 20) -> None:
+        """Scroll the event's title (to be at ``top`` once the folds are laid out
+        anew) to the top of the story."""
+        title = self.query_one("#event-title")
+        if title.virtual_region.y != top and tries:
+            self.call_after_refresh(self._scroll_to_event, top, tries - 1)
+            return
+        story = self.query_one("#story", VerticalScroll)
+        story.scroll_to(y=top, animate=False, immediate=True)
 
     async def _show_news(self, view: TurnView, opening: bool) -> None:
-        news = self.query_one("#news")
-        news.display = opening and bool(view.news or view.changes)
-        if not news.display:
+        fold = self.query_one("#news-fold", Collapsible)
+        fold.display = opening and bool(view.news or view.changes)
+        if not fold.display:
             return
+        news = self.query_one("#news")
         news.border_title = Content(f"{view.date} · the front page")
+        items = len(view.news)
+        self._fold_titles["news-fold"] = (
+            Content(f"{view.date} · the front page"),
+            Content(f"{view.date} · the front page: {items} item{'s' * (items != 1)} (press n)"),
+        )
         await self.query_one("#news-items", Markdown).update(news_markdown(view, hints=True))
         changes = change_content(view, view.changes)
         since = self.query_one("#news-changes", Static)
@@ -164,6 +258,8 @@ class PlayScreen(Screen[None]):
             for o in view.options
         )
         options.display = bool(view.options)
+        available = [n for n, o in enumerate(view.options) if o.available]
+        options.highlighted = available[0] if available else None
 
     def app_colours(self) -> dict[str, str]:
         """Theme colours for the Rich renderables (options, timeline)."""
