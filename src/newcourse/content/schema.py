@@ -110,6 +110,26 @@ ConditionText = Annotated[
 NumberText = Annotated[
     str | int | float, Field(description="A number expression, e.g. '10 + workers / 5'")
 ]
+EndingKind = Annotated[
+    Literal["victory", "defeat", "historical", "interim"],
+    Field(
+        description="What the ending is for the Opposition: a victory, a defeat, close to "
+        "history, or an interim close; the playtester's balance targets read it"
+    ),
+]
+Idea = Annotated[
+    Literal[
+        "transparency",
+        "recall",
+        "councils",
+        "wage",
+        "debate",
+        "internationalism",
+        "history",
+        "means",
+    ],
+    Field(description="The idea of workers' democracy this puts into practice (see the spine)"),
+]
 NewsLines = Annotated[str | list[str], BeforeValidator(_news_lines)]
 EffectsText = Annotated[
     str | list[str],
@@ -193,6 +213,7 @@ class OutcomeFile(_Strict):
         "The outcome history took; its option is marked 'history' too (one outcome at most)",
         False,
     )
+    idea: Idea | None = _described("The idea this outcome puts into practice", None)
 
 
 class VoteResultFile(_Strict):
@@ -234,6 +255,7 @@ class OptionFile(_Strict):
     )
     outcomes: list[OutcomeFile] = _described("Possible outcomes, drawn by weight", [])
     vote: VoteFile | None = _described("A vote that decides the result", None)
+    idea: Idea | None = _described("The idea this option puts into practice", None)
 
 
 class WindowFile(_Strict):
@@ -315,6 +337,7 @@ class EndingFile(_Strict):
     when: ConditionText | None = _described("The ending holds while this does", None)
     priority: Count = _described("The highest-priority ending that holds is the one shown", 0)
     final: bool = _described("Ends the game at once when it holds", False)
+    kind: EndingKind | None = _described("victory, defeat, historical or interim", None)
     text: Text = _described("What became of the Opposition, in Markdown")
     history: Text = _described("What happened in history, in Markdown", "")
     summary: list[SummaryFile] = _described("Lines shown under the ending", [])

@@ -115,6 +115,7 @@ class Outcome:
     effects: Effects | None
     result: str
     source: Source
+    idea: str | None = None  # the idea of workers' democracy the outcome puts into practice
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ class Option:
     # otherwise): choosing this option matches history only if it turns out so too.
     # None: any outcome of a historical option matches.
     history_outcome: str | None = None
+    idea: str | None = None  # the idea of workers' democracy the option puts into practice
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +222,7 @@ class Ending:
     history: str
     summary: tuple[SummaryLine, ...]
     source: Source
+    kind: str = ""  # victory, defeat, historical or interim; "" when the campaign says nothing
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,7 @@ def _option(
                 ctx.effects(doc, (*outcome_path, "effects"), raw_outcome.effects),
                 raw_outcome.result.strip(),
                 Source(doc.name, doc.line(outcome_path)),
+                raw_outcome.idea,
             )
         )
     if len(outcomes) == 1:
@@ -139,6 +140,7 @@ def _option(
         vote=vote,
         source=Source(doc.name, doc.line(path)),
         history_outcome=history_outcome,
+        idea=raw.idea,
     )
 
 

@@ -133,6 +133,7 @@ def read_endings(ctx: Compiler) -> tuple[Ending, ...]:
                 raw.history.strip(),
                 summary,
                 Source(doc.name, doc.line(path)),
+                raw.kind or "",
             )
         )
     _unique(ctx, doc, "ending", [(e.id, e.source.line) for e in endings])
