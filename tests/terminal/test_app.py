@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import shutil
 import sys
@@ -19,6 +20,7 @@ from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign, EngineError, Game
 from newcourse.storage import SaveStore
 from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen
+from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
 from newcourse.terminal.session import Session
 from newcourse.terminal.start import LoadScreen, SeedScreen, StartScreen
@@ -668,3 +670,53 @@ async def test_a_folded_part_of_the_story_opens_again(real: Campaign) -> None:
         folded[0].collapsed = False
         await settle(pilot)
         assert not folded[0].collapsed
+
+
+# ------------------------------------------------------------ what campaign text may not do
+
+ESCAPES = ("\x1b]0;pwned\x07", "\x1b[2J")
+
+
+def hostile_campaign(mini: Campaign) -> Campaign:
+    """The test campaign with escape sequences in the first event's title, text and
+    option. The loader refuses control characters in campaign files, so they are put
+    into the loaded campaign: the player must not rely on the loader alone."""
+    letter = mini.events["letter"]
+    option = dataclasses.replace(letter.options[0], text="Keep it inside\x1b[2J the Committee.")
+    letter = dataclasses.replace(
+        letter,
+        title="The letter\x1b]0;pwned\x07",
+        text="You have written a letter.\x1b[2J What now?",
+        options=(option, *letter.options[1:]),
+    )
+    return dataclasses.replace(mini, events={**mini.events, "letter": letter})
+
+
+@pytest.mark.asyncio
+async def test_escape_sequences_in_campaign_text_never_reach_the_terminal(
+    mini: Campaign,
+) -> None:
+    campaign = hostile_campaign(mini)
+    event = Game.start(campaign, 1).view().event
+    assert event is not None and "\x1b" in event.title and "\x1b[2J" in event.text
+    app = new_app(campaign)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        for control in ("\x1b", "\x07"):
+            assert control not in shown
+        text = flat(shown)
+        assert "The letter]0;pwned" in text
+        assert "You have written a letter.[2J What now?" in text
+        assert "Keep it inside[2J the Committee." in text
+        await pilot.press("t")
+        await settle(pilot)
+        assert "\x1b" not in screen_text(app)
+
+
+def test_a_word_too_long_for_any_screen_is_bounded() -> None:
+    word = "x" * 12_800_000
+    shown = safe_text(word)
+    assert len(shown) <= LONGEST_TEXT + LONGEST_TEXT // LONGEST_WORD + 1
+    assert max(len(part) for part in shown.split()) <= LONGEST_WORD + 1
+    assert safe_text("Autumn 1923\n\tand\x9b2J on") == "Autumn 1923\n\tand2J on"

@@ -32,6 +32,7 @@ from .keys import COMMANDS
 from .lost import watching_driver
 from .panels import sentence, theme_colours
 from .play_screen import PlayScreen
+from .safe import safe, safe_text
 from .screens import EndingScreen, NoteScreen, SaveScreen
 from .session import Session
 from .start import CONTINUE, LOAD, NEW, QUIT, LoadScreen, SavedGame, SeedScreen, StartScreen
@@ -109,7 +110,7 @@ class NewCourseApp(App[None]):
         self.seed = seed
         self.crash: BaseException | None = None
         """The error that stopped the game, if one did; the caller reports it."""
-        self.title = campaign.title
+        self.title = safe_text(campaign.title)
         self._lost = False
         self._event_loop: asyncio.AbstractEventLoop | None = None
 
@@ -126,7 +127,7 @@ class NewCourseApp(App[None]):
             autosaves = [entry for entry in self.store.entries() if entry.kind == "autosave"]
             if autosaves:
                 in_progress = autosaves[0].summary
-        start = StartScreen(self.campaign.title, in_progress, can_load=self.store is not None)
+        start = StartScreen(self.title, in_progress, can_load=self.store is not None)
         await self.push_screen(start)
 
     async def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
@@ -145,7 +146,9 @@ class NewCourseApp(App[None]):
         if self.store is None:
             return []
         return [
-            SavedGame(entry.name, f"{entry.modified:%d %b %Y %H:%M}", entry.summary, entry.path)
+            safe(
+                SavedGame(entry.name, f"{entry.modified:%d %b %Y %H:%M}", entry.summary, entry.path)
+            )
             for entry in self.store.entries()
         ]
 
@@ -190,9 +193,9 @@ class NewCourseApp(App[None]):
         screen = self.screen
         if not isinstance(screen, PlayScreen):
             return
-        view = screen.session.game.view()
+        view = screen.game_view()
         if view.ending is not None:
-            ending = EndingScreen(self.campaign.title, view, theme_colours(self))
+            ending = EndingScreen(self.title, view, theme_colours(self))
             await self.push_screen(ending, screen.on_ending_closed)
 
     # ------------------------------------------------------------ commands
@@ -201,7 +204,7 @@ class NewCourseApp(App[None]):
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
     ) -> None:
         """A notification in plain words (campaign text is never read as markup)."""
-        self.notify(message, severity=severity, timeout=timeout, markup=False)
+        self.notify(safe_text(message), severity=severity, timeout=timeout, markup=False)
 
     def colours(self) -> dict[str, str]:
         """The theme's accent, success and error colours, for Rich renderables."""

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import Refusal, TurnView
+from ..engine import Game, Refusal, TurnView
 from .keys import COMMANDS
 from .panels import (
     ResultPanel,
@@ -35,6 +35,7 @@ from .panels import (
     theme_colours,
     timeline_table,
 )
+from .safe import safe, safe_text
 from .screens import EndingScreen, NoteScreen
 from .session import Session
 from .words import not_available, status_lines
@@ -96,14 +97,18 @@ class PlayScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.view: TurnView = session.game.view()
+        self.view: TurnView = self.game_view()
         intro = Content(f"{self.campaign_title}: the introduction")
         self._fold_titles: dict[str, tuple[Content, Content]] = {"intro-fold": (intro, intro)}
         """Each fold's title when open and when folded."""
 
     @property
     def campaign_title(self) -> str:
-        return self.session.game.campaign.title
+        return safe_text(self.session.game.campaign.title)
+
+    def game_view(self, game: Game | None = None) -> TurnView:
+        """The view of ``game`` (by default the session's), safe to show."""
+        return safe((game or self.session.game).view())
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.campaign_title)
@@ -115,7 +120,7 @@ class PlayScreen(Screen[None]):
                         Vertical(id="intro", classes="panel") as intro,
                     ):
                         intro.border_title = Content(self.campaign_title)
-                        yield Markdown(self.session.game.campaign.intro)
+                        yield Markdown(safe_text(self.session.game.campaign.intro))
                         yield Static(
                             "Read the event below, then press the number of your choice. "
                             "Press ? for help.",
@@ -149,7 +154,7 @@ class PlayScreen(Screen[None]):
         self.view = view
         self.query_one(TopBar).show(f"{view.date} · turn {view.turn} of {view.turns}")
         game = self.session.game
-        self.query_one(Sidebar).show(view, game.undo().view() if game.can_undo else None)
+        self.query_one(Sidebar).show(view, self.game_view(game.undo()) if game.can_undo else None)
         self.query_one("#intro-fold").display = view.step == 0
         result = self.query_one(ResultPanel)
         await result.show(view)
@@ -321,11 +326,11 @@ class PlayScreen(Screen[None]):
         self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
     ) -> None:
         """A notification in plain words (campaign text is never read as markup)."""
-        self.notify(message, severity=severity, timeout=timeout, markup=False)
+        self.notify(safe_text(message), severity=severity, timeout=timeout, markup=False)
 
     async def after_change(self, before: TurnView) -> None:
         """Show the game after a decision or an undo; open the ending if it is over."""
-        view = self.session.game.view()
+        view = self.game_view()
         await self.show(view, opening=view.opening)
         if view.ending is not None:
             ending = EndingScreen(self.campaign_title, view, self.app_colours())
@@ -341,6 +346,7 @@ class PlayScreen(Screen[None]):
         """Open the history note of the current event."""
         event = self.view.event
         entry = self.session.game.campaign.codex.get(event.codex) if event and event.codex else None
+        entry = safe(entry)
         if entry is None:
             self.tell("This event has no history note.")
             return
@@ -374,7 +380,9 @@ class PlayScreen(Screen[None]):
         if changes:
             parts.append(f"**Since last season:** {changes}")
         codex = self.session.game.campaign.codex
-        notes = [codex[item.codex] for item in view.news if item.codex and item.codex in codex]
+        notes = [
+            safe(codex[item.codex]) for item in view.news if item.codex and item.codex in codex
+        ]
         parts.extend(codex_markdown(entry, heading=True) for entry in notes)
         self.app.push_screen(
             NoteScreen(

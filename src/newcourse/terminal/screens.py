@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Markdown, Static
 
 from ..engine import TurnView
 from .panels import ResultPanel, TopBar, timeline_table
+from .safe import safe, safe_text
 
 __all__ = ["EndingScreen", "NoteScreen", "SaveScreen"]
 
@@ -43,9 +44,9 @@ class NoteScreen(ModalScreen[None]):
         name: str | None = None,
     ) -> None:
         super().__init__(name=name)
-        self.note_title = title
-        self.markdown = markdown
-        self.meta = meta
+        self.note_title = safe_text(title)
+        self.markdown = safe_text(markdown)
+        self.meta = safe_text(meta)
         self.table = table
         self.close_keys = close_keys
 
@@ -113,8 +114,8 @@ class EndingScreen(Screen[bool]):
 
     def __init__(self, campaign_title: str, view: TurnView, colours: Mapping[str, str]) -> None:
         super().__init__()
-        self.campaign_title = campaign_title
-        self.view = view
+        self.campaign_title = safe_text(campaign_title)
+        self.view = safe(view)
         self.colours = colours
 
     def compose(self) -> ComposeResult:
