@@ -223,7 +223,16 @@ def test_the_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert data["strategy"] == {"name": "random"} and data["seed"] == 5
     assert data["games"] == data["requested"] == 40 and data["interrupted"] is False
     assert {"endings", "coverage", "qualities", "decisive", "decisions"} <= set(data)
-    assert set(data["endings"][0]) == {"id", "title", "count", "share", "ci95", "example_seed"}
+    assert set(data["endings"][0]) == {
+        "id",
+        "title",
+        "kind",
+        "count",
+        "share",
+        "ci95",
+        "example_seed",
+    }
+    assert data["endings"][0]["kind"] == "victory"
     out = capsys.readouterr().out
     assert "Endings" in out and "interim" in out and "Coverage" in out
 

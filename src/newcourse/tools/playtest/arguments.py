@@ -39,6 +39,12 @@ def add_playtest_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="start no game after this long, and report the games played",
     )
+    parser.add_argument(
+        "--balance",
+        action="store_true",
+        help="play -n games with every strategy (random, historical, the campaign's own, "
+        "greedy on each shown quality) and report the balance targets",
+    )
     parser.add_argument("--seed", type=int, default=0, help="the run's seed (0)")
     parser.add_argument(
         "--jobs",

@@ -3,6 +3,8 @@
 Usage:
     newcourse playtest [--campaign PATH] [-n GAMES] [--strategy NAME [--target T]] [--seed S]
                        [--jobs J] [--html FILE] [--markdown FILE] [--json FILE]
+    newcourse playtest [--campaign PATH] --balance [-n GAMES] [--seed S] [--jobs J]
+                       [--html FILE] [--markdown FILE] [--json FILE]
     newcourse playtest [--campaign PATH] --record FILE --seed N [--strategy NAME [--target T]]
     newcourse playtest [--campaign PATH] --replay FILE [FILE ...] [--update]
 
@@ -62,6 +64,8 @@ def run_playtest(args: argparse.Namespace) -> int:
     campaign = load_or_report(folder, command=COMMAND)
     if campaign is None:
         return EXIT_CAMPAIGN
+    if args.balance:
+        return _balance(campaign, folder, args)
     spec = StrategySpec(args.strategy, args.target, args.rollouts)
     try:
         build_player(campaign, spec)
@@ -177,6 +181,32 @@ def _write_files(data: dict[str, Any], args: argparse.Namespace, console: Consol
         print(f"Wrote {', '.join(str(p) for p in staging.placed)}", file=sys.stderr)
     stopped_by_hand = data["interrupted"] and not data["out_of_time"]
     return EXIT_INTERRUPTED if stopped_by_hand else EXIT_OK
+
+
+def _balance(campaign: Campaign, folder: Path, args: argparse.Namespace) -> int:
+    """``--balance``: every strategy, the targets; the report files all or nothing."""
+    from .balance import run_balance
+    from .render_balance import print_balance, write_balance_html, write_balance_markdown
+
+    console = Console()
+    data = run_balance(campaign, folder, args.games, args.seed, worker_count(args.jobs))
+    print_balance(data, console)
+    staging = Staging()
+    try:
+        with staging:
+            if args.json:
+                text = json.dumps(data, indent=1) + "\n"
+                staging.aside(args.json).write_text(text, encoding="utf-8")
+            if args.html:
+                write_balance_html(data, staging.aside(args.html))
+            if args.markdown:
+                write_balance_markdown(data, staging.aside(args.markdown))
+    except OSError as error:
+        where = f" {error.filename}" if error.filename else ""
+        return _fail(f"could not write the report{where}: {error.strerror or error}", EXIT_ERROR)
+    if staging.placed:
+        print(f"Wrote {', '.join(str(p) for p in staging.placed)}", file=sys.stderr)
+    return EXIT_INTERRUPTED if data["interrupted"] else EXIT_OK
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:

@@ -8,10 +8,11 @@ from typing import Any
 
 from .charts import Charts, make_charts
 from .render_terminal import cut_short, decisive_cells, sample_turns, uncovered
+from .sections import Section, measure_sections
 
 __all__ = ["write_html"]
 
-_STYLE = """
+STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; max-width: 72rem; margin: 2rem auto;
        padding: 0 1rem; color: #222; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 13px; }
@@ -43,7 +44,7 @@ def render_html(data: dict[str, Any], charts: Charts | None = None) -> str:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>Playtest: {escape(campaign['title'])}</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<style>{STYLE}</style></head><body>",
         f"<h1>Playtest of {escape(campaign['title'])} (v{campaign['version']})</h1>",
         f"<p>{data['games']:,} games with the strategy <b>{escape(how)}</b>, seed "
         f"{data['seed']}; {data['decisions']:,} decisions, "
@@ -58,8 +59,19 @@ def render_html(data: dict[str, Any], charts: Charts | None = None) -> str:
         svg = charts if charts is not None else make_charts(data)
         parts += _endings(data, svg["endings"]) + _coverage(data)
         parts += _qualities(data, svg["qualities"]) + _decisive(data)
+        for section in measure_sections(data):
+            parts += html_section(section)
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def html_section(section: Section, level: int = 2) -> list[str]:
+    """One table of the balance measures as HTML."""
+    return [
+        f"<h{level}>{escape(section.title)}</h{level}>",
+        f"<p>{escape(section.about)}</p>",
+        _table(section.head, section.rows, set(section.numeric)),
+    ]
 
 
 def _endings(data: dict[str, Any], chart: str) -> list[str]:

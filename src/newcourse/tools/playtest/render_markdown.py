@@ -7,6 +7,7 @@ from typing import Any
 
 from .charts import Charts, make_charts
 from .render_terminal import cut_short, decisive_cells, uncovered
+from .sections import Section, measure_sections
 
 __all__ = ["write_markdown"]
 
@@ -45,8 +46,22 @@ def write_markdown(data: dict[str, Any], path: Path, charts: Charts | None = Non
         lines += _coverage(data)
         lines += _qualities(data, files["qualities"].name)
         lines += _decisive(data)
+        for section in measure_sections(data):
+            lines += markdown_section(section)
     path.write_text("\n".join(lines), encoding="utf-8")
     return written
+
+
+def markdown_section(section: Section, level: int = 2) -> list[str]:
+    """One table of the balance measures as Markdown."""
+    heading = "#" * level
+    return [
+        f"{heading} {section.title}",
+        "",
+        section.about,
+        "",
+        *_table(section.head, section.rows),
+    ]
 
 
 def _endings(data: dict[str, Any], chart: str) -> list[str]:

@@ -7,7 +7,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["biggest_shift", "cut_short", "print_report", "sample_turns"]
+from .sections import Section, measure_sections
+
+__all__ = ["biggest_shift", "cut_short", "print_report", "print_section", "sample_turns"]
 
 TERMINAL_DECISIVE = 12
 TERMINAL_COLUMNS = 6
@@ -41,11 +43,25 @@ def print_report(data: dict[str, Any], console: Console, elapsed: float | None =
     )
     if data["decisive"]:
         console.print(_decisive(data))
+    for section in measure_sections(data):
+        print_section(section, console)
     if elapsed:
         console.print(
             f"[dim]{elapsed:.1f} s: {games / elapsed:,.0f} games/s, "
             f"{data['decisions'] / elapsed:,.0f} decisions/s[/]"
         )
+
+
+def print_section(section: Section, console: Console) -> None:
+    """One table of the balance measures, its sentence above it."""
+    table = Table(title=section.title, title_justify="left", caption=section.about)
+    table.caption_justify = "left"
+    for index, head in enumerate(section.head):
+        numeric = index in section.numeric
+        table.add_column(head, justify="right" if numeric else "left", no_wrap=numeric)
+    for row in section.rows:
+        table.add_row(*row, style="bold red" if row[-1] == "DEAD" else "")
+    console.print(table)
 
 
 def _endings(data: dict[str, Any], wide: bool) -> Table:

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from ...engine.model import Campaign
+from .findings import findings
 from .many import Run
 from .runner import ERROR, STUCK
 from .stats import summarise, total_variation, wilson
@@ -46,12 +47,14 @@ def build_report(campaign: Campaign, spec: StrategySpec, seed: int, run: Run) ->
         "coverage": _coverage(campaign, run),
         "qualities": _qualities(campaign, run),
         "decisive": _decisive(run),
+        "measures": findings(campaign, tally),
     }
 
 
 def _endings(campaign: Campaign, run: Run) -> list[dict[str, Any]]:
     tally = run.tally
     titles = {e.id: e.title for e in campaign.endings}
+    kinds = {e.id: e.kind for e in campaign.endings}
     titles.update({k: v for k, v in _PSEUDO.items() if tally.endings[k]})
     rows = []
     for ending_id, title in titles.items():
@@ -62,6 +65,7 @@ def _endings(campaign: Campaign, run: Run) -> list[dict[str, Any]]:
             {
                 "id": ending_id,
                 "title": title,
+                "kind": kinds.get(ending_id, ""),
                 "count": count,
                 "share": round(count / tally.games, 6) if tally.games else 0.0,
                 "ci95": [round(low, 6), round(high, 6)],

@@ -24,6 +24,7 @@ from ...engine.errors import EngineError
 from ...engine.expressions import Scope
 from ...engine.model import Campaign
 from ...engine.state import GameState
+from .measures import GameMeasures, lookout_of, measure
 from .strategies import Player
 
 __all__ = [
@@ -139,6 +140,7 @@ class Tally:
     lengths: Counter[int] = field(default_factory=Counter)
     rows: dict[int, list[Row]] = field(default_factory=dict)  # turn (-1: the end) -> rows
     menus: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)
+    measures: GameMeasures = field(default_factory=GameMeasures)
 
     def fold(self) -> Tally:
         """Turn the raw rows and menus into counts. Returns the tally itself."""
@@ -173,6 +175,7 @@ class Tally:
         _add_tables(self.faced_endings, other.faced_endings)
         _add_tables(self.by_turn, other.by_turn)
         _add_tables(self.at_end, other.at_end)
+        self.measures.merge(other.measures)
 
 
 def _add_tables(table: dict[K, Counter[V]], more: dict[K, Counter[V]]) -> None:
@@ -190,12 +193,16 @@ class _GameWatcher(Watcher):
         self.menus: list[tuple[str, tuple[str, ...]]] = []
         self.rows: list[tuple[int, Row]] = []
         self.take = take
+        self.flags: set[str] = set()
+        self.rules: set[str] = set()
 
     def offered(self, event_id: str, option_ids: Sequence[str]) -> None:
         self.menus.append((event_id, tuple(option_ids)))
 
     def turn_opened(self, state: GameState) -> None:
         self.rows.append((state.turn, self.take(state.turn_start)))
+        self.flags |= state.flags
+        self.rules.update(state.streaks)
 
     def add_to(self, tally: Tally) -> None:
         tally.menus.update(self.menus)
@@ -228,6 +235,16 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
     except EngineError:
         return _count_error(tally, index, seed)
     watcher.add_to(tally)
+    end = take(state.values)
+    measure(
+        tally.measures,
+        lookout_of(campaign),
+        (row for _, row in watcher.rows),
+        end,
+        watcher.flags | state.flags,
+        watcher.rules | state.streaks.keys(),
+        state.timeline,
+    )
     tally.games += 1
     tally.decisions += len(decisions)
     tally.lengths[len(decisions)] += 1
@@ -248,7 +265,7 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
         if chose is None:
             chose = tally.chose_endings[key] = Counter()
         chose[ending] += 1
-    tally.rows.setdefault(-1, []).append(take(state.values))
+    tally.rows.setdefault(-1, []).append(end)
 
 
 def _decisions_of(state: GameState) -> list[OptionKey]:
