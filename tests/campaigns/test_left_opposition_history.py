@@ -3,8 +3,6 @@ the historical motion leaves history, in the result's text and in the timeline a
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from newcourse.engine import Campaign, Game
@@ -36,7 +34,7 @@ def game_at(campaign: Campaign, event_id: str) -> Game:
 
 
 def with_values(game: Game, values: dict[str, int]) -> Game:
-    state = replace(game.state, values={**game.state.values, **values})
+    state = game.state._replace(values={**game.state.values, **values})
     return Game(game.campaign, game.seed, (state,), ())
 
 

@@ -59,7 +59,7 @@ def test_the_outcome_drawn_follows_the_seed(mini: Campaign) -> None:
 
 def with_values(game: Game, **values: int) -> Game:
     """The same game, with some values changed: a quick way to set up a situation."""
-    state = replace(game.state, values={**game.state.values, **values})
+    state = game.state._replace(values={**game.state.values, **values})
     return Game(game.campaign, game.seed, (state,), ())
 
 

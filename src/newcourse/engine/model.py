@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .calendar import Quarter
 from .expressions import Apply, Effect, Evaluate, Expr
+from .index import CampaignIndex
 
 __all__ = [
     "Campaign",
@@ -267,9 +268,21 @@ class Campaign:
     strategies: Mapping[str, Strategy]
     source: Source
     ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    # Lookups the rules work out once per campaign (a campaign never changes); a copy
-    # made with dataclasses.replace starts with an empty one.
-    memo: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
+    # What the rules look up on every decision, worked out with the campaign (a copy
+    # made with dataclasses.replace gets its own); never pickled, rebuilt on loading.
+    index: CampaignIndex = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", CampaignIndex(self))
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["index"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        object.__setattr__(self, "index", CampaignIndex(self))
 
     @property
     def turns(self) -> int:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Mapping
-from typing import cast
 
 from .errors import EngineError, Refusal
 from .expressions import Scope
-from .model import Campaign, Condition, Ending, Event, Headline, Option, Outcome, Vote
-from .state import Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .index import CampaignIndex, TurnIndex
+from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
+from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
 
 __all__ = [
     "Dice",
@@ -42,87 +41,16 @@ class Dice:
         return random.Random(f"{self.seed}:{purpose}:{step}")
 
 
-# ---------------------------------------------------------------- the campaign's index
-
-
-class _Turn:
-    """What the rules look up in one turn of a campaign, worked out once."""
-
-    __slots__ = ("builtins", "dated", "last_day", "pool", "quarter", "recurring")
-
-    def __init__(self, campaign: Campaign, turn: int) -> None:
-        quarter = campaign.quarter(turn)
-        events = campaign.events.values()
-        self.quarter = quarter
-        self.builtins: Mapping[str, int] = {
-            "year": quarter.year,
-            "quarter": quarter.number,
-            "turn": turn,
-        }
-        self.last_day = quarter.plus(1).first_day - dt.timedelta(days=1)
-        # by (date, id), as they are queued
-        self.dated: tuple[Event, ...] = tuple(
-            sorted(
-                (e for e in events if e.date is not None and e.window[0] == quarter),
-                key=lambda e: (e.date, e.id),
-            )
-        )
-        self.recurring: tuple[Event, ...] = tuple(
-            e for e in events if e.recurring and e.window[0] <= quarter <= e.window[1]
-        )
-        # by id, as they are drawn
-        self.pool: tuple[Event, ...] = tuple(
-            sorted(
-                (
-                    e
-                    for e in events
-                    if e.date is None and not e.recurring and e.window[0] <= quarter <= e.window[1]
-                ),
-                key=lambda e: e.id,
-            )
-        )
-
-
-class _Index:
-    """Per-campaign lookups for the hot path. A campaign is frozen, so they never go stale."""
-
-    __slots__ = ("factions", "final_endings", "headlines", "historical", "turns")
-
-    def __init__(self, campaign: Campaign) -> None:
-        self.turns = tuple(_Turn(campaign, turn) for turn in range(campaign.turns))
-        self.final_endings = tuple(e for e in campaign.endings if e.final)
-        self.headlines: tuple[Headline, ...] = tuple(
-            sorted(campaign.headlines, key=lambda h: h.date)  # stable: file order within a day
-        )
-        self.factions = tuple(campaign.factions)
-        self.historical = {
-            event.id: tuple(o.id for o in event.options if o.historical)
-            for event in campaign.events.values()
-        }
-
-    def turn(self, campaign: Campaign, turn: int) -> _Turn:
-        if 0 <= turn < len(self.turns):
-            return self.turns[turn]
-        return _Turn(campaign, turn)  # a state built by hand, outside the campaign's dates
-
-
-def _index(campaign: Campaign) -> _Index:
-    index = campaign.memo.get("rules")
-    if index is None:
-        index = campaign.memo["rules"] = _Index(campaign)
-    return cast(_Index, index)
-
-
-def scope_of(campaign: Campaign, state: GameState) -> Scope:
+def scope_of(campaign: Campaign, state: GameState | Draft) -> Scope:
     """A scope on a copy of the state's values and flags: effects may change it."""
-    builtins = _index(campaign).turn(campaign, state.turn).builtins
+    builtins = campaign.index.turn(state.turn).builtins
     return Scope(dict(state.values), set(state.flags), dict(builtins))
 
 
-def _reading(campaign: Campaign, state: GameState, turn: _Turn | None = None) -> Scope:
+def _reading(campaign: Campaign, state: Draft, turn: TurnIndex | None = None) -> Scope:
     """A scope on the state itself, for conditions and weights only: nothing may change it."""
     if turn is None:
-        turn = _index(campaign).turn(campaign, state.turn)
+        turn = campaign.index.turn(state.turn)
     return Scope(state.values, state.flags, turn.builtins)  # type: ignore[arg-type]
 
 
@@ -154,50 +82,38 @@ def start(campaign: Campaign, dice: Dice) -> GameState:
         timeline=(),
         ending=None,
     )
-    return _open_turn(campaign, dice, state, news=())
+    draft = Draft(state)
+    _open_turn(campaign, dice, draft, news=())
+    return draft.freeze()
 
 
-def _open_turn(
-    campaign: Campaign, dice: Dice, state: GameState, news: tuple[NewsItem, ...]
-) -> GameState:
+def _open_turn(campaign: Campaign, dice: Dice, state: Draft, news: tuple[NewsItem, ...]) -> None:
     """Queue the turn's events; a turn with nothing to decide passes on by itself."""
-    index = _index(campaign)
+    index = campaign.index
+    events = campaign.events
     while True:
-        turn = index.turn(campaign, state.turn)
+        turn = index.turn(state.turn)
         scope = _reading(campaign, state, turn)
-        changes = changes_between(state.turn_start, state.values, index.factions)
+        state.news_changes = changes_between(state.turn_start, state.values, index.factions)
         queue = _queue_events(campaign, dice, state, scope, turn)
-        events = campaign.events
         first = events[queue[0]].date if queue else None
         moment = first if first is not None else turn.last_day
-        headlines, done = _due_headlines(index, state.headlines_done, moment, scope)
-        state = GameState(
-            turn=state.turn,
-            values=state.values,
-            flags=state.flags,
-            queue=queue,
-            fired=state.fired | {e for e in queue if not events[e].recurring},
-            step=state.step,
-            news=news + headlines,
-            bulletins=(),
-            headlines_done=done,
-            streaks=state.streaks,
-            news_changes=changes,
-            turn_start=state.values,
-            last=state.last,
-            timeline=state.timeline,
-            ending=state.ending,
-        )
+        headlines, state.headlines_done = _due_headlines(index, state.headlines_done, moment, scope)
+        state.queue = queue
+        state.fired = state.fired | {e for e in queue if not events[e].recurring}
+        state.news = news + headlines
+        state.bulletins = ()
+        state.turn_start = state.values
         if queue:
-            return state
-        state, more = _close_turn(campaign, state)
+            return
+        more = _close_turn(campaign, state)
         news = state.news + more  # a turn with nothing to decide hands its news on
         if state.over:
-            return state
+            return
 
 
 def _queue_events(
-    campaign: Campaign, dice: Dice, state: GameState, scope: Scope, turn: _Turn
+    campaign: Campaign, dice: Dice, state: Draft, scope: Scope, turn: TurnIndex
 ) -> tuple[str, ...]:
     fired = state.fired
 
@@ -236,12 +152,12 @@ def _draw(pool: list[Event], scope: Scope, count: int, rng: random.Random) -> li
     return drawn
 
 
-def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[NewsItem, ...]]:
-    """Run the world rules, check final endings, and step the clock."""
+def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
+    """Run the world rules, check final endings, and step the clock; returns the news."""
     scope = scope_of(campaign, state)
-    index = _index(campaign)
-    due, done = _due_headlines(
-        index, state.headlines_done, index.turn(campaign, state.turn).last_day, scope
+    index = campaign.index
+    due, state.headlines_done = _due_headlines(
+        index, state.headlines_done, index.turn(state.turn).last_day, scope
     )
     news: list[NewsItem] = list(due)
     streaks: dict[str, int] = {}
@@ -254,29 +170,18 @@ def _close_turn(campaign: Campaign, state: GameState) -> tuple[GameState, tuple[
                 news.append(NewsItem(rule.news[run]))
             streaks[rule.id] = run + 1
     ending = _ending(index.final_endings, scope)
-    last_turn = state.turn + 1 >= campaign.turns
-    if ending is None and last_turn:
+    if ending is None and state.turn + 1 >= campaign.turns:
         ending = _ending(campaign.endings, scope)
         if ending is None:
             raise EngineError(f"campaign {campaign.id!r} has no ending that holds at its end")
-    state = GameState(
-        turn=state.turn if ending is not None else state.turn + 1,
-        values=scope.values,
-        flags=frozenset(scope.flags),
-        queue=(),
-        fired=state.fired,
-        step=state.step,
-        news=state.news,
-        bulletins=state.bulletins,
-        headlines_done=done,
-        streaks=streaks,
-        news_changes=state.news_changes,
-        turn_start=state.turn_start,
-        last=state.last,
-        timeline=state.timeline,
-        ending=ending.id if ending is not None else None,
-    )
-    return state, tuple(news)
+    if ending is None:
+        state.turn += 1
+    else:
+        state.ending = ending.id
+    state.values, state.flags = scope.values, frozenset(scope.flags)
+    state.queue = ()
+    state.streaks = streaks
+    return tuple(news)
 
 
 def _ending(endings: tuple[Ending, ...], scope: Scope) -> Ending | None:
@@ -367,8 +272,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     if event is None:
         raise EngineError("a game that is not over has no event to decide")
     option = event.option(option_id)
-    index = _index(campaign)
-    builtins = index.turn(campaign, state.turn).builtins  # effects never change built-ins
+    index = campaign.index
+    builtins = index.turn(state.turn).builtins  # effects never change built-ins
     scope = Scope(dict(state.values), set(state.flags), builtins)
     if option is None or not is_visible(option, scope):
         numbers = ", ".join(o.id for o in event.options if is_visible(o, scope))
@@ -403,18 +308,14 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
             option.history_outcome is None
             or (outcome is not None and outcome.id == option.history_outcome)
         )
-    entry = Entry(
-        turn=state.turn,
-        event_id=event.id,
-        option_id=option.id,
-        outcome_id=outcome.id if outcome else None,
-        historical=historical,
-    )
-    resolution = Resolution(
+    outcome_id = outcome.id if outcome is not None else None
+    entry = Entry(state.turn, event.id, option.id, outcome_id, historical)
+    draft = Draft(state)
+    draft.last = Resolution(
         event_id=event.id,
         option_id=option.id,
         chosen=option.text,
-        outcome_id=outcome.id if outcome else None,
+        outcome_id=outcome_id,
         outcome_label=outcome.label if outcome else "",
         result=_joined(option.result, outcome.result if outcome else ""),
         tally=tally,
@@ -422,37 +323,26 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         after=values,
         flags_before=state.flags,
         flags_after=flags,
-        as_history=entry.historical,
+        as_history=historical,
         history=history_text(event) if historical is False else "",
         factions=index.factions,
     )
-    state = GameState(
-        turn=state.turn,
-        values=values,
-        flags=flags,
-        queue=state.queue[1:],
-        fired=state.fired,
-        step=state.step + 1,
-        news=state.news,
-        bulletins=(),
-        headlines_done=state.headlines_done,
-        streaks=state.streaks,
-        news_changes=state.news_changes,
-        turn_start=state.turn_start,
-        last=resolution,
-        timeline=(*state.timeline, entry),
-        ending=state.ending,
-    )
-    if state.queue:
-        state = _drop_stale(campaign, dice, state)
-        if not state.over and state.queue:
-            return _with_bulletins(campaign, index, state)
-        return state
-    return _end_of_queue(campaign, dice, state)
+    draft.values, draft.flags = values, flags
+    draft.queue = state.queue[1:]
+    draft.step += 1
+    draft.bulletins = ()
+    draft.timeline = (*state.timeline, entry)
+    if draft.queue:
+        _drop_stale(campaign, draft)
+    if not draft.queue:
+        _end_of_queue(campaign, dice, draft)
+    elif not draft.over:
+        _with_bulletins(campaign, draft)
+    return draft.freeze()
 
 
 def _due_headlines(
-    index: _Index, done: int, moment: dt.date, scope: Scope
+    index: CampaignIndex, done: int, moment: dt.date, scope: Scope
 ) -> tuple[tuple[NewsItem, ...], int]:
     """Headlines dated up to ``moment`` that have not come due yet; a headline whose
     condition fails when it comes due is passed over for good."""
@@ -466,70 +356,37 @@ def _due_headlines(
     return tuple(items), done
 
 
-def _with_bulletins(campaign: Campaign, index: _Index, state: GameState) -> GameState:
+def _with_bulletins(campaign: Campaign, state: Draft) -> None:
     """Within a turn, the headlines dated up to the next set piece come due; storylets
     and recurring events, which have no date, stand at the season's end."""
+    index = campaign.index
     done, headlines = state.headlines_done, index.headlines
     if done >= len(headlines):
-        return state
-    date = campaign.events[state.queue[0]].date or index.turn(campaign, state.turn).last_day
+        return
+    date = campaign.events[state.queue[0]].date or index.turn(state.turn).last_day
     if headlines[done].date > date:
-        return state
-    items, done = _due_headlines(index, done, date, _reading(campaign, state))
-    return GameState(
-        turn=state.turn,
-        values=state.values,
-        flags=state.flags,
-        queue=state.queue,
-        fired=state.fired,
-        step=state.step,
-        news=state.news,
-        bulletins=items,
-        headlines_done=done,
-        streaks=state.streaks,
-        news_changes=state.news_changes,
-        turn_start=state.turn_start,
-        last=state.last,
-        timeline=state.timeline,
-        ending=state.ending,
+        return
+    state.bulletins, state.headlines_done = _due_headlines(
+        index, done, date, _reading(campaign, state)
     )
 
 
-def _drop_stale(campaign: Campaign, dice: Dice, state: GameState) -> GameState:
+def _drop_stale(campaign: Campaign, state: Draft) -> None:
     """Events queued at the turn's start whose condition no longer holds are dropped."""
     events = campaign.events
     if all(events[e].when is None for e in state.queue):
-        return state  # nothing queued can lapse
+        return  # nothing queued can lapse
     scope = _reading(campaign, state)
     queue = tuple(e for e in state.queue if (when := events[e].when) is None or when.test(scope))
-    if len(queue) == len(state.queue):
-        return state
-    dropped = set(state.queue) - set(queue)
-    state = GameState(
-        turn=state.turn,
-        values=state.values,
-        flags=state.flags,
-        queue=queue,
-        fired=state.fired - dropped,
-        step=state.step,
-        news=state.news,
-        bulletins=state.bulletins,
-        headlines_done=state.headlines_done,
-        streaks=state.streaks,
-        news_changes=state.news_changes,
-        turn_start=state.turn_start,
-        last=state.last,
-        timeline=state.timeline,
-        ending=state.ending,
-    )
-    return state if queue else _end_of_queue(campaign, dice, state)
+    if len(queue) < len(state.queue):
+        state.fired = state.fired - (set(state.queue) - set(queue))
+        state.queue = queue
 
 
-def _end_of_queue(campaign: Campaign, dice: Dice, state: GameState) -> GameState:
-    state, news = _close_turn(campaign, state)
-    if state.over:
-        return state
-    return _open_turn(campaign, dice, state, news)
+def _end_of_queue(campaign: Campaign, dice: Dice, state: Draft) -> None:
+    news = _close_turn(campaign, state)
+    if not state.over:
+        _open_turn(campaign, dice, state, news)
 
 
 def history_text(event: Event) -> str:

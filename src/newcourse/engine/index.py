@@ -1,0 +1,91 @@
+"""The campaign's lookup tables, worked out once when a campaign is made.
+
+A campaign is frozen, so what the rules look up on every decision (each turn's
+events in the order they are queued, the headlines by date, the final endings,
+each event's historical options) is computed with it and never goes stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from .calendar import Quarter
+
+if TYPE_CHECKING:
+    from .model import Campaign, Ending, Event, Headline
+
+__all__ = ["CampaignIndex", "TurnIndex"]
+
+
+class TurnIndex:
+    """What the rules look up in one turn of a campaign."""
+
+    __slots__ = ("builtins", "dated", "last_day", "pool", "recurring")
+
+    def __init__(self, start: Quarter, events: Iterable[Event], turn: int) -> None:
+        quarter = start.plus(turn)
+        events = tuple(events)
+        self.builtins: Mapping[str, int] = {
+            "year": quarter.year,
+            "quarter": quarter.number,
+            "turn": turn,
+        }
+        self.last_day: dt.date = quarter.plus(1).first_day - dt.timedelta(days=1)
+        # set pieces by (date, id), as they are queued
+        self.dated: tuple[Event, ...] = tuple(
+            sorted(
+                (e for e in events if e.date is not None and e.window[0] == quarter),
+                key=lambda e: (e.date, e.id),
+            )
+        )
+        self.recurring: tuple[Event, ...] = tuple(
+            e for e in events if e.recurring and e.window[0] <= quarter <= e.window[1]
+        )
+        # storylets by id, as they are drawn
+        self.pool: tuple[Event, ...] = tuple(
+            sorted(
+                (
+                    e
+                    for e in events
+                    if e.date is None and not e.recurring and e.window[0] <= quarter <= e.window[1]
+                ),
+                key=lambda e: e.id,
+            )
+        )
+
+
+class CampaignIndex:
+    """Per-campaign lookups for the rules' hot path."""
+
+    __slots__ = (
+        "_events",
+        "_start",
+        "factions",
+        "final_endings",
+        "headlines",
+        "historical",
+        "turns",
+    )
+
+    def __init__(self, campaign: Campaign) -> None:
+        self._start, self._events = campaign.start, tuple(campaign.events.values())
+        self.turns = tuple(TurnIndex(self._start, self._events, t) for t in range(campaign.turns))
+        self.final_endings: tuple[Ending, ...] = tuple(e for e in campaign.endings if e.final)
+        self.headlines: tuple[Headline, ...] = tuple(
+            sorted(campaign.headlines, key=lambda h: h.date)  # stable: file order within a day
+        )
+        self.factions = tuple(campaign.factions)
+        # each event's historical options, by id
+        self.historical: Mapping[str, tuple[str, ...]] = {
+            event.id: tuple(o.id for o in event.options if o.historical)
+            for event in campaign.events.values()
+        }
+
+    def turn(self, turn: int) -> TurnIndex:
+        """The lookups of ``turn``; a turn outside the campaign's dates (a state made by
+        hand) is worked out when asked for."""
+        if 0 <= turn < len(self.turns):
+            return self.turns[turn]
+        return TurnIndex(self._start, self._events, turn)
