@@ -166,4 +166,7 @@ def test_the_balance_command_writes_every_format(
     for text in (capsys.readouterr().out, files[1].read_text(), files[2].read_text()):
         assert "Targets" in text and "Dominance" in text and "The ideas" in text
         assert "DEAD" in text
-    assert "greedy → opposition" in files[1].read_text() and "FLAGGED" not in files[2].read_text()
+    assert (
+        "greedy → opposition" in files[1].read_text()
+        and "greedy → opposition" in files[2].read_text()
+    )
