@@ -14,12 +14,14 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Collapsible, OptionList
+from textual.widgets._toast import Toast
 
 from newcourse.cli import main
 from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign, EngineError, Game
 from newcourse.storage import SaveStore
 from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen
+from newcourse.terminal.panels import MeterRow
 from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
 from newcourse.terminal.session import Session
@@ -720,3 +722,98 @@ def test_a_word_too_long_for_any_screen_is_bounded() -> None:
     assert len(shown) <= LONGEST_TEXT + LONGEST_TEXT // LONGEST_WORD + 1
     assert max(len(part) for part in shown.split()) <= LONGEST_WORD + 1
     assert safe_text("Autumn 1923\n\tand\x9b2J on") == "Autumn 1923\n\tand2J on"
+
+
+# ------------------------------------------------------------ a small screen and the ending
+
+
+def finished(campaign: Campaign, store: SaveStore | None = None) -> Session:
+    session = Session.new(campaign, 1, store)
+    while not session.game.over:
+        session.choose(session.game.view().options[0].id)
+    return session
+
+
+@pytest.mark.asyncio
+async def test_notifications_never_cover_the_options_on_a_small_screen(mini: Campaign) -> None:
+    app = new_app(mini)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("9", "9", "9")
+        await settle(pilot)
+        options = app.screen.query_one("#options", OptionList).region
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        for toast in toasts:
+            assert not toast.region.overlaps(options)
+
+
+@pytest.mark.asyncio
+async def test_a_notice_with_a_path_keeps_the_path_whole(mini: Campaign) -> None:
+    path = "/home/reader/.local/share/newcourse/saves/left_opposition/previous-2.json"
+    app = new_app(mini)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.tell(f"Your last game is kept as previous-2 ({path}).")
+        await settle(pilot)
+        assert path in flat(screen_text(app))
+
+
+@pytest.mark.asyncio
+async def test_sidebar_labels_are_cut_to_one_length(real: Campaign) -> None:
+    session = Session.new(real, 7, None)
+    session.choose(1)  # some values move, so their rows carry a signed change
+    app = NewCourseApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        rows = [row.render().plain for row in app.screen.query(MeterRow)]
+        cut = {len(row.split("…")[0]) for row in rows if "…" in row}
+        assert len(cut) == 1, rows
+
+
+@pytest.mark.asyncio
+async def test_the_ending_keeps_the_sidebar_and_offers_a_new_game(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    store = SaveStore(tmp_path / "data", mini.id, start=mini.start)
+    app = NewCourseApp(finished(mini, store))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        text = screen_text(app)
+        assert "Delegates" in text and "Party democracy" in text  # the final numbers
+        assert "g New game" in flat(text) and "q Quit" in flat(text) and "u Undo" in flat(text)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        shown = flat(screen_text(app))
+        assert "start a new game" in shown and "take back the last decision" in shown
+        for dead in ("the history note of this event", "your decisions so far"):
+            assert dead not in shown  # keys that do nothing on the ending
+        await pilot.press("escape", "g")
+        await settle(pilot)
+        assert isinstance(app.screen, SeedScreen)
+        await pilot.press(*"3", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayScreen)
+        assert app.session is not None and app.session.game.seed == 3
+        assert not app.session.game.over
+
+
+@pytest.mark.asyncio
+async def test_quitting_a_finished_game_does_not_say_continue(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    store = SaveStore(tmp_path / "data", mini.id, start=mini.start)
+    app = NewCourseApp(finished(mini, store))
+    said: list[str] = []
+    exit_app = app.exit
+
+    def exit_saying(*args: Any, message: object = None, **kwargs: Any) -> None:
+        said.append(str(message))
+        exit_app(*args, message=message, **kwargs)  # type: ignore[arg-type]
+
+    app.exit = exit_saying  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+    assert said and "The game is over" in said[0] and "Continue later" not in said[0]

@@ -210,6 +210,10 @@ class TopBar(Horizontal):
         self.query_one(".top-when", Static).update(Content(when))
 
 
+FIGURES_WIDTH = 7
+"""Room kept at the right of every sidebar row for a value and its move ("100 +10")."""
+
+
 class MeterRow(Widget):
     """One quality or faction on one line: label, value, and a shaded bar behind them."""
 
@@ -236,7 +240,8 @@ class MeterRow(Widget):
         width = max(1, self.size.width)
         delta = f" {'+' if self.delta > 0 else ''}{self.delta}" if self.delta else ""
         right = f"{self.value}{self.unit}{delta}"
-        room = max(1, width - len(right) - 1)
+        # every row leaves the same room for its figures, so labels are cut alike
+        room = max(1, width - max(len(right), FIGURES_WIDTH) - 1)
         label = self.label if len(self.label) <= room else self.label[: room - 1] + "…"
         line = label.ljust(width - len(right)) + right
         content = Content(line).stylize("on $primary 35%", 0, round(width * self.fraction))

@@ -13,13 +13,13 @@ from rich.console import RenderableType
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Markdown, Static
 
 from ..engine import TurnView
-from .panels import ResultPanel, TopBar, timeline_table
+from .panels import ResultPanel, Sidebar, TopBar, timeline_table
 from .safe import safe, safe_text
 
 __all__ = ["EndingScreen", "NoteScreen", "SaveScreen"]
@@ -122,21 +122,24 @@ class EndingScreen(Screen[bool]):
         ending = self.view.ending
         assert ending is not None, "the ending screen needs a finished game"
         yield TopBar(self.campaign_title, f"The end · {self.view.date}")
-        with VerticalScroll(id="ending-body"):
-            yield ResultPanel(classes="panel result")
-            yield Static("The game is over", id="ending-kicker")
-            yield Static(Content(ending.title), id="ending-title")
-            yield Markdown(ending.text, id="ending-text")
-            if ending.summary:
-                yield Markdown("\n\n".join(ending.summary), id="ending-summary")
-            if ending.history:
-                yield Static("What really happened", classes="section-heading")
-                yield Markdown(ending.history, id="ending-history")
-            yield Static("Your timeline beside history", classes="section-heading")
-            yield Static(timeline_table(self.view.timeline, self.colours), id="ending-timeline")
-        yield Footer()
+        with Horizontal(id="body"):
+            with VerticalScroll(id="ending-body"):
+                yield ResultPanel(classes="panel result")
+                yield Static("The game is over", id="ending-kicker")
+                yield Static(Content(ending.title), id="ending-title")
+                yield Markdown(ending.text, id="ending-text")
+                if ending.summary:
+                    yield Markdown("\n\n".join(ending.summary), id="ending-summary")
+                if ending.history:
+                    yield Static("What really happened", classes="section-heading")
+                    yield Markdown(ending.history, id="ending-history")
+                yield Static("Your timeline beside history", classes="section-heading")
+                yield Static(timeline_table(self.view.timeline, self.colours), id="ending-timeline")
+            yield Sidebar(self.view, id="sidebar")
+        yield Footer(compact=True)
 
     async def on_mount(self) -> None:
+        self.query_one(Sidebar).show(self.view)
         await self.query_one(ResultPanel).show(self.view)
         self.query_one("#ending-body").focus()
 
