@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from .calendar import Quarter
 
 if TYPE_CHECKING:
-    from .model import Campaign, Ending, Event, Headline
+    from .model import Campaign, Ending, Event, Headline, Option, Outcome
 
-__all__ = ["CampaignIndex", "TurnIndex"]
+__all__ = ["CampaignIndex", "TurnIndex", "history_outcome", "history_text"]
 
 
 class TurnIndex:
@@ -56,6 +56,27 @@ class TurnIndex:
         )
 
 
+def history_text(event: Event) -> str:
+    """What the real Opposition chose at ``event``, and how it turned out where the
+    campaign says: "Move the resolution (The motion falls)"."""
+    texts = []
+    for option in event.options:
+        if option.historical:
+            outcome = history_outcome(option)
+            texts.append(f"{option.text} ({outcome.label})" if outcome else option.text)
+    return " / ".join(texts)
+
+
+def history_outcome(option: Option) -> Outcome | None:
+    """The outcome of ``option`` that history took, if the campaign names one."""
+    if option.history_outcome is None:
+        return None
+    pool = list(option.outcomes)
+    if option.vote is not None:
+        pool += [option.vote.passed, option.vote.failed]
+    return next((o for o in pool if o.id == option.history_outcome), None)
+
+
 class CampaignIndex:
     """Per-campaign lookups for the rules' hot path."""
 
@@ -66,6 +87,8 @@ class CampaignIndex:
         "final_endings",
         "headlines",
         "historical",
+        "history",
+        "lapsing",
         "turns",
     )
 
@@ -82,6 +105,12 @@ class CampaignIndex:
             event.id: tuple(o.id for o in event.options if o.historical)
             for event in campaign.events.values()
         }
+        # what the real Opposition chose at each event, as the results say it
+        self.history: Mapping[str, str] = {
+            event.id: history_text(event) for event in campaign.events.values()
+        }
+        # events with a condition: queued at a turn's start, they lapse when it fails
+        self.lapsing = frozenset(e.id for e in campaign.events.values() if e.when is not None)
 
     def turn(self, turn: int) -> TurnIndex:
         """The lookups of ``turn``; a turn outside the campaign's dates (a state made by

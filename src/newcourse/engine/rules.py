@@ -14,7 +14,7 @@ import random
 
 from .errors import EngineError, Refusal
 from .expressions import Scope
-from .index import CampaignIndex, TurnIndex
+from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
 
@@ -22,6 +22,8 @@ __all__ = [
     "Dice",
     "choose",
     "current_event",
+    "history_outcome",
+    "history_text",
     "is_available",
     "is_visible",
     "outcome_odds",
@@ -301,7 +303,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     if outcome is not None and outcome.effects is not None:
         outcome.effects.apply(scope)
 
-    values, flags = scope.values, frozenset(scope.flags)
+    values = scope.values
+    flags = state.flags if scope.flags == state.flags else frozenset(scope.flags)
     historical = None
     if index.historical[event.id]:
         historical = option.historical and (
@@ -312,20 +315,20 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     entry = Entry(state.turn, event.id, option.id, outcome_id, historical)
     draft = Draft(state)
     draft.last = Resolution(
-        event_id=event.id,
-        option_id=option.id,
-        chosen=option.text,
-        outcome_id=outcome_id,
-        outcome_label=outcome.label if outcome else "",
-        result=_joined(option.result, outcome.result if outcome else ""),
-        tally=tally,
-        before=state.values,
-        after=values,
-        flags_before=state.flags,
-        flags_after=flags,
-        as_history=historical,
-        history=history_text(event) if historical is False else "",
-        factions=index.factions,
+        event.id,
+        option.id,
+        option.text,
+        outcome_id,
+        outcome.label if outcome else "",
+        _joined(option.result, outcome.result if outcome else ""),
+        tally,
+        state.values,
+        values,
+        state.flags,
+        flags,
+        historical,
+        index.history[event.id] if historical is False else "",
+        index.factions,
     )
     draft.values, draft.flags = values, flags
     draft.queue = state.queue[1:]
@@ -373,9 +376,9 @@ def _with_bulletins(campaign: Campaign, state: Draft) -> None:
 
 def _drop_stale(campaign: Campaign, state: Draft) -> None:
     """Events queued at the turn's start whose condition no longer holds are dropped."""
-    events = campaign.events
-    if all(events[e].when is None for e in state.queue):
+    if campaign.index.lapsing.isdisjoint(state.queue):
         return  # nothing queued can lapse
+    events = campaign.events
     scope = _reading(campaign, state)
     queue = tuple(e for e in state.queue if (when := events[e].when) is None or when.test(scope))
     if len(queue) < len(state.queue):
@@ -387,27 +390,6 @@ def _end_of_queue(campaign: Campaign, dice: Dice, state: Draft) -> None:
     news = _close_turn(campaign, state)
     if not state.over:
         _open_turn(campaign, dice, state, news)
-
-
-def history_text(event: Event) -> str:
-    """What the real Opposition chose at ``event``, and how it turned out where the
-    campaign says: "Move the resolution (The motion falls)"."""
-    texts = []
-    for option in event.options:
-        if option.historical:
-            outcome = history_outcome(option)
-            texts.append(f"{option.text} ({outcome.label})" if outcome else option.text)
-    return " / ".join(texts)
-
-
-def history_outcome(option: Option) -> Outcome | None:
-    """The outcome of ``option`` that history took, if the campaign names one."""
-    if option.history_outcome is None:
-        return None
-    pool = list(option.outcomes)
-    if option.vote is not None:
-        pool += [option.vote.passed, option.vote.failed]
-    return next((o for o in pool if o.id == option.history_outcome), None)
 
 
 def _joined(first: str, second: str) -> str:
