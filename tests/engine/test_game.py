@@ -19,7 +19,7 @@ def played(mini: Campaign, seed: int = 5, steps: int = 4) -> Game:
 
 def test_undo_returns_to_the_state_before(mini: Campaign) -> None:
     game = Game.start(mini, seed=1)
-    after = game.choose("publish")
+    after = game.choose("keep_secret")  # nothing drawn: it can be taken back
     assert after.undo().state == game.state
     assert after.undo().decisions == ()
     with pytest.raises(Refusal, match="nothing to undo"):
@@ -108,3 +108,74 @@ def test_replay_refuses_decisions_after_the_end(mini: Campaign) -> None:
         game = game.choose(next(o.id for o in game.view().options if o.available))
     with pytest.raises(Refusal, match="already ended"):
         Game.replay(mini, 2, [*game.decisions, Decision("letter", "publish")])
+
+
+# ------------------------------------------------------------ honest chance: undo stops at a draw
+
+
+def _risky(game: Game) -> str | None:
+    """An available option of the current event whose outcome is drawn by chance."""
+    event = game.campaign.events[game.state.queue[0]]
+    usable = {o.id for o in game.view().options if o.available}
+    return next((o.id for o in event.options if o.outcomes and o.id in usable), None)
+
+
+def test_a_drawn_outcome_cannot_be_taken_back_on_forty_seeds(real: Campaign) -> None:
+    """A player who tries a risky option and sees how it fell cannot undo and try again."""
+    tried = 0
+    for seed in range(40):
+        game = Game.start(real, seed)
+        while not game.over and (risky := _risky(game)) is None:
+            game = game.choose(1)
+        if game.over:
+            continue
+        game = game.choose(risky)
+        tried += 1
+        assert game.state.last is not None and game.state.last.outcome_id is not None
+        assert not game.can_undo and not game.view().can_undo
+        assert game.view().undo_refusal == game.undo_refusal
+        with pytest.raises(Refusal, match="outcome has been drawn; a decision whose outcome"):
+            game.undo()
+    assert tried == 40
+
+
+def test_a_counted_vote_cannot_be_taken_back(real: Campaign) -> None:
+    for seed in range(10):
+        game = Game.start(real, seed)
+        while not game.over and not (game.state.last and game.state.last.tally):
+            game = game.choose(1)
+        if game.over:
+            continue
+        with pytest.raises(Refusal, match="the vote has been counted"):
+            game.undo()
+        return
+    pytest.fail("no game of ten put a motion to a vote")
+
+
+def test_decisions_after_the_last_drawn_one_can_be_undone(real: Campaign) -> None:
+    game = Game.start(real, 2)
+    while (risky := _risky(game)) is None:
+        game = game.choose(1)
+    sealed = game.choose(risky)
+    later = sealed
+    while (
+        not later.over
+        and later.state.last is not None
+        and len(later.states) < len(sealed.states) + 3
+    ):
+        following = later.choose(1)
+        if following.state.last is None or following.state.last.outcome_id is not None:
+            break
+        later = following
+    assert len(later.states) > len(sealed.states), "no undrawn decision followed"
+    while len(later.states) > len(sealed.states):
+        assert later.can_undo and later.view().undo_refusal is None
+        later = later.undo()
+    assert later.state == sealed.state
+    with pytest.raises(Refusal, match="drawn"):
+        later.undo()
+
+
+def test_at_the_start_there_is_nothing_to_undo(mini: Campaign) -> None:
+    view = Game.start(mini, 1).view()
+    assert not view.can_undo and view.undo_refusal == "there is nothing to undo yet"

@@ -213,7 +213,7 @@ async def test_undo_takes_the_last_decision_back(mini: Campaign) -> None:
         notes = record_notes(app)
         await pilot.press("u")
         assert notes[-1] == "Not possible: there is nothing to undo yet."
-        await pilot.press("2")
+        await pilot.press("1")  # keep the letter secret: nothing is drawn
         await settle(pilot)
         assert app.session.game.state.step == 1
         await pilot.press("u")
@@ -222,6 +222,12 @@ async def test_undo_takes_the_last_decision_back(mini: Campaign) -> None:
         assert notes[-1] == "The last decision is taken back."
         text = screen_text(app)
         assert "The letter" in text and "You chose:" not in text
+        await pilot.press("2")  # publish it: how it is received is drawn, and stands
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.session.game.state.step == 1
+        assert "a decision whose outcome was drawn stands" in notes[-1]
 
 
 @pytest.mark.asyncio

@@ -116,9 +116,9 @@ def test_a_full_disk_is_told_once_and_quitting_says_the_truth(
         assert playing.parting_words().startswith("Saved. Continue later with:")  # type: ignore[union-attr]
         playing.notices.clear()
         _full_disk(monkeypatch)
-        playing.choose("publish")
+        playing.choose("keep_secret")  # nothing drawn: it can be taken back
         playing.undo()
-        playing.choose("publish")
+        playing.choose("keep_secret")
         assert len(playing.notices) == 1, "told once, not after every decision"
         assert "No space left on device" in playing.notices[0]
         assert playing.save_problem is not None

@@ -23,6 +23,7 @@ SAVE_FORMAT = "newcourse-save"
 SAVE_VERSION = 1
 MIN_SAVE_VERSION = 1
 SEED_LIMIT = 10**19  # a seed has at most 19 digits
+NOTHING_TO_UNDO = "there is nothing to undo yet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class Game:
 
     def view(self) -> TurnView:
         previous = self.states[-2] if len(self.states) > 1 else None
-        return build_view(self.campaign, self.state, previous)
+        return build_view(self.campaign, self.state, previous, self.undo_refusal)
 
     def choose(self, option: str | int) -> Game:
         """Decide the current event. ``option`` is an option id or its number in the view."""
@@ -99,12 +100,30 @@ class Game:
         )
 
     @property
+    def undo_refusal(self) -> str | None:
+        """Why the last decision cannot be taken back, in one sentence; None when it can.
+
+        A decision whose outcome was drawn, or whose vote was counted, is sealed:
+        undo takes back the decisions after the last sealed one and no further."""
+        if len(self.states) < 2:
+            return NOTHING_TO_UNDO
+        last = self.state.last
+        if last is None or last.outcome_id is None:
+            return None
+        if last.tally is not None:
+            return "the vote has been counted; a decision whose outcome was drawn stands"
+        return "the outcome has been drawn; a decision whose outcome was drawn stands"
+
+    @property
     def can_undo(self) -> bool:
-        return len(self.states) > 1
+        return self.undo_refusal is None
 
     def undo(self) -> Game:
-        if not self.can_undo:
-            raise Refusal("there is nothing to undo yet")
+        """The game before the last decision. Raises Refusal when there is none, or
+        when the last decision's outcome was drawn (see ``undo_refusal``)."""
+        refusal = self.undo_refusal
+        if refusal is not None:
+            raise Refusal(refusal)
         return Game(self.campaign, self.seed, self.states[:-1], self.decisions[:-1])
 
     # ------------------------------------------------------------ saving

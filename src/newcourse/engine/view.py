@@ -124,6 +124,12 @@ class TurnView:
     flags: tuple[str, ...]
     timeline: tuple[TimelineRow, ...]
     ending: EndingView | None
+    # why the last decision cannot be taken back (a drawn outcome stands), or None
+    undo_refusal: str | None = None
+
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_refusal is None
 
     def option(self, number: int) -> OptionView | None:
         for option in self.options:
@@ -213,7 +219,12 @@ def _timeline_date(campaign: Campaign, event: Event, turn: int) -> str:
     return f"End of {season.season} {season.year}"
 
 
-def build_view(campaign: Campaign, state: GameState, previous: GameState | None = None) -> TurnView:
+def build_view(
+    campaign: Campaign,
+    state: GameState,
+    previous: GameState | None = None,
+    undo_refusal: str | None = "there is nothing to undo yet",
+) -> TurnView:
     """The view of ``state``; ``previous`` (the state before the last decision) gives ``moved``."""
     scope = scope_of(campaign, state)
     event = current_event(campaign, state)
@@ -280,4 +291,5 @@ def build_view(campaign: Campaign, state: GameState, previous: GameState | None 
         flags=tuple(sorted(state.flags)),
         timeline=timeline_rows(campaign, state),
         ending=ending_view,
+        undo_refusal=undo_refusal,
     )
