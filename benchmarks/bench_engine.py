@@ -1,8 +1,10 @@
 """Decisions and complete playthroughs per second, random strategy, one core.
 
-Two loops over the same games: the playtester's (``tools.playtest.runner.play``,
-which drives ``engine.rules`` directly) and the front-ends' ``Game`` API
-(``Game.start`` and ``Game.choose``, which also keeps every state for undo).
+Two loops over the same games, timed in turn (A, B, A, B, ...) by wall and CPU
+time: the playtester's (``tools.playtest.runner.play``, which drives
+``engine.rules`` directly) and the front-ends' ``Game`` API (``Game.start`` and
+``Game.choose``, which also keeps every state for undo). To compare two
+revisions of the engine, use ``compare.py``.
 
     python benchmarks/bench_engine.py [--games 2000] [--repeat 5]
 """
@@ -12,10 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import time
 from typing import Any
 
-from common import campaign_folder, median_of
+from common import campaign_folder
 from newcourse.content import load_campaign
 from newcourse.engine import Game, rules
 from newcourse.tools.playtest.runner import game_seed, play
@@ -29,14 +32,14 @@ def measure(games: int = 2000, repeat: int = 5) -> dict[str, Any]:
     seeds = [game_seed(0, index) for index in range(games)]
     decisions = 0
 
-    def runner_loop() -> float:
+    def runner_loop() -> tuple[float, float]:
         nonlocal decisions
-        started = time.perf_counter()
+        cpu, wall = time.process_time(), time.perf_counter()
         decisions = sum(len(play(campaign, player, seed)[1]) for seed in seeds)
-        return time.perf_counter() - started
+        return time.perf_counter() - wall, time.process_time() - cpu
 
-    def game_api_loop() -> float:
-        started = time.perf_counter()
+    def game_api_loop() -> tuple[float, float]:
+        cpu, wall = time.process_time(), time.perf_counter()
         for seed in seeds:
             rng = random.Random(seed)
             game = Game.start(campaign, seed)
@@ -45,10 +48,16 @@ def measure(games: int = 2000, repeat: int = 5) -> dict[str, Any]:
                 event = campaign.events[game.state.queue[0]]
                 options = [o for o in event.options if rules.is_available(o, scope)]
                 game = game.choose(rng.choice(options).id)
-        return time.perf_counter() - started
+        return time.perf_counter() - wall, time.process_time() - cpu
 
-    runner, runner_runs = median_of(repeat, runner_loop)
-    api, api_runs = median_of(repeat, game_api_loop)
+    # in turn, so that the machine's drift hits both loops alike
+    runs: dict[str, list[tuple[float, float]]] = {"runner": [], "game_api": []}
+    for _ in range(repeat):
+        runs["runner"].append(runner_loop())
+        runs["game_api"].append(game_api_loop())
+    runner = statistics.median(wall for wall, _ in runs["runner"])
+    runner_cpu = statistics.median(cpu for _, cpu in runs["runner"])
+    api = statistics.median(wall for wall, _ in runs["game_api"])
     return {
         "campaign": folder.name,
         "note": note,
@@ -56,8 +65,9 @@ def measure(games: int = 2000, repeat: int = 5) -> dict[str, Any]:
         "decisions_per_game": decisions / games,
         "runner_decisions_per_s": decisions / runner,
         "runner_games_per_s": games / runner,
+        "runner_cpu_decisions_per_s": decisions / runner_cpu,
         "game_api_games_per_s": games / api,
-        "runs_s": {"runner": runner_runs, "game_api": api_runs},
+        "runs_s": runs,
     }
 
 

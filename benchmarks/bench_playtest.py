@@ -1,7 +1,8 @@
 """Wall time of ``newcourse playtest -n 10000`` with one job and with two.
 
-Each run is a fresh process, as a writer would start it (``--quiet``: no
-progress bar); decisions per second come from the report's decision count.
+The runs with one job and with two are taken in turn. Each run is a fresh
+process, as a writer would start it (``--quiet``: no progress bar); decisions
+per second come from the report's decision count.
 
     python benchmarks/bench_playtest.py [--games 10000] [--repeat 3] [--jobs 1 2]
 """
@@ -10,40 +11,43 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from common import campaign_folder, median_of, newcourse_command
+from common import campaign_folder, newcourse_command
 
 
 def measure(games: int = 10000, repeat: int = 3, jobs: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
     folder, note = campaign_folder()
     results: dict[str, Any] = {"campaign": folder.name, "note": note, "games": games}
+    runs: dict[int, list[float]] = {count: [] for count in jobs}
+    decisions = 0
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "report.json"
-        for count in jobs:
-            command = [
-                *newcourse_command(), "playtest", str(folder), "-n", str(games),
-                "--jobs", str(count), "--quiet", "--json", str(report),
-            ]  # fmt: skip
-
-            def once(command: list[str] = command) -> float:
+        # in turn (one job, two jobs, one job, ...), so the machine's drift hits all alike
+        for _ in range(repeat):
+            for count in jobs:
+                command = [
+                    *newcourse_command(), "playtest", str(folder), "-n", str(games),
+                    "--jobs", str(count), "--quiet", "--json", str(report),
+                ]  # fmt: skip
                 started = time.perf_counter()
                 subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-                return time.perf_counter() - started
-
-            wall, runs = median_of(repeat, once)
-            decisions = json.loads(report.read_text())["decisions"]
-            results[f"jobs_{count}"] = {
-                "wall_s": wall,
-                "games_per_s": games / wall,
-                "decisions_per_s": decisions / wall,
-                "decisions": decisions,
-                "runs_s": runs,
-            }
+                runs[count].append(time.perf_counter() - started)
+                decisions = json.loads(report.read_text())["decisions"]
+    for count, walls in runs.items():
+        wall = statistics.median(walls)
+        results[f"jobs_{count}"] = {
+            "wall_s": wall,
+            "games_per_s": games / wall,
+            "decisions_per_s": decisions / wall,
+            "decisions": decisions,
+            "runs_s": walls,
+        }
     return results
 
 

@@ -1,0 +1,77 @@
+"""One timed pass of the engine, for ``compare.py``: run in a fresh process against
+whichever checkout ``PYTHONPATH`` points at, it prints one line of JSON.
+
+    python benchmarks/engine_worker.py CAMPAIGN_FOLDER GAMES
+
+Random strategy, game seeds 0..GAMES-1 of run 0, played twice: through the
+playtester's loop (``tools.playtest.runner.play``) and through the ``Game`` API.
+Each loop is timed by CPU time (``time.process_time``) and wall time; the
+digest of every game's decisions and final state tells whether two checkouts
+play the same games.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+
+from newcourse.content import load_campaign
+from newcourse.engine import Game, rules
+from newcourse.tools.playtest.runner import game_seed, play
+from newcourse.tools.playtest.strategies import StrategySpec, build_player
+
+
+def main() -> None:
+    folder, games = sys.argv[1], int(sys.argv[2])
+    campaign = load_campaign(folder)
+    player = build_player(campaign, StrategySpec("random"))
+    seeds = [game_seed(0, index) for index in range(games)]
+    digest = hashlib.sha256()
+    counted = {"runner": 0, "api": 0}
+
+    def runner_loop() -> None:
+        for seed in seeds:
+            state, decisions = play(campaign, player, seed)
+            counted["runner"] += len(decisions)
+            digest.update(repr((decisions, state.snapshot())).encode())
+
+    def api_loop() -> None:
+        for seed in seeds:
+            rng = random.Random(seed)
+            game = Game.start(campaign, seed)
+            while not game.over:
+                scope = rules.scope_of(campaign, game.state)
+                event = campaign.events[game.state.queue[0]]
+                options = [o for o in event.options if rules.is_available(o, scope)]
+                game = game.choose(rng.choice(options).id)
+            counted["api"] += len(game.decisions)
+            digest.update(repr(game.state.snapshot()).encode())
+
+    def timed(loop: Callable[[], None]) -> tuple[float, float]:
+        cpu, wall = time.process_time(), time.perf_counter()
+        loop()
+        return time.process_time() - cpu, time.perf_counter() - wall
+
+    play(campaign, player, game_seed(1, 0))  # warm up: first calls, caches
+    runner_cpu, runner_wall = timed(runner_loop)
+    api_cpu, api_wall = timed(api_loop)
+    print(
+        json.dumps(
+            {
+                "decisions": counted["runner"],
+                "runner_cpu_us": 1e6 * runner_cpu / counted["runner"],
+                "runner_wall_us": 1e6 * runner_wall / counted["runner"],
+                "api_cpu_us": 1e6 * api_cpu / counted["api"],
+                "api_wall_us": 1e6 * api_wall / counted["api"],
+                "games_digest": digest.hexdigest()[:16],
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
