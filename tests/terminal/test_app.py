@@ -20,7 +20,7 @@ from newcourse.cli import main
 from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign, EngineError, Game
 from newcourse.storage import SaveStore
-from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen
+from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen, help_rows
 from newcourse.terminal.panels import MeterRow
 from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
@@ -823,3 +823,34 @@ async def test_quitting_a_finished_game_does_not_say_continue(
         await settle(pilot)
         await pilot.press("q")
     assert said and "The game is over" in said[0] and "Continue later" not in said[0]
+
+
+@pytest.mark.asyncio
+async def test_the_ending_offers_undo_only_when_the_engine_allows_it(mini: Campaign) -> None:
+    session = finished(mini)
+    app = NewCourseApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, EndingScreen)
+        ending = app.screen
+        for allowed in (True, False):
+            ending.can_undo = allowed
+            ending.refresh_bindings()
+            await settle(pilot)
+            assert ("u Undo" in flat(screen_text(app))) is allowed
+            assert [key for key, _ in help_rows(ending)].count("u") == int(allowed)
+
+
+@pytest.mark.asyncio
+async def test_the_sidebar_shows_how_values_moved_after_a_drawn_outcome(mini: Campaign) -> None:
+    session = Session.new(mini, 0, None)
+    session.choose("publish")  # an outcome is drawn: the decision cannot be taken back
+    assert not session.game.can_undo
+    moved = {change.name: change for change in session.game.view().moved}
+    assert "cadres" in moved
+    app = NewCourseApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = {row.label: row.render().plain for row in app.screen.query(MeterRow)}
+        change = moved["cadres"]
+        assert rows["Cadres"].endswith(f"{change.after} {change.after - change.before:+d}")

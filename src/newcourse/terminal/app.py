@@ -69,7 +69,11 @@ _MOVING = {
 def help_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     """The keys that work on ``screen``, as the help lists them: how to move, then
     every command of the key map that the screen binds."""
-    bound = {binding.key for binding in screen.BINDINGS if isinstance(binding, Binding)}
+    bound = {
+        binding.key
+        for binding in screen.BINDINGS
+        if isinstance(binding, Binding) and screen.check_action(binding.action, ()) is not False
+    }
     rows = list(_MOVING.get(type(screen).__name__, ()))
     for command in COMMANDS:
         key = "question_mark" if command.key == "?" else command.key
@@ -195,7 +199,9 @@ class NewCourseApp(App[None]):
             return
         view = screen.game_view()
         if view.ending is not None:
-            ending = EndingScreen(self.title, view, theme_colours(self))
+            ending = EndingScreen(
+                self.title, view, theme_colours(self), can_undo=screen.session.game.can_undo
+            )
             await self.push_screen(ending, screen.on_ending_closed)
 
     # ------------------------------------------------------------ commands

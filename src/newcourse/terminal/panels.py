@@ -297,11 +297,10 @@ class Sidebar(Vertical):
         delegates = len(self._first.factions) + (1 if tight else 2) if self._first.factions else 0
         self.query_one(".sidebar-qualities").styles.max_height = max(3, height - delegates)
 
-    def show(self, view: TurnView, before: TurnView | None = None) -> None:
-        """Bring every row up to date with the view; ``before`` is the view before the
-        last decision, to show what moved."""
-        was = {q.name: q.value for q in before.qualities} if before else {}
-        was_share = {f.name: round(f.share) for f in before.factions} if before else {}
+    def show(self, view: TurnView) -> None:
+        """Bring every row up to date with the view, with how each value moved since
+        before the last decision (the view's ``moved``)."""
+        moved = {change.name: change.after - change.before for change in view.moved}
         for quality in view.qualities:
             row = self._rows.get(quality.name)
             if row is not None:
@@ -309,13 +308,12 @@ class Sidebar(Vertical):
                 row.set(
                     quality.value,
                     (quality.value - quality.minimum) / span,
-                    quality.value - was.get(quality.name, quality.value),
+                    moved.get(quality.name, 0),
                 )
         for faction in view.factions:
             row = self._rows.get(faction.name)
             if row is not None:
-                share = round(faction.share)
-                row.set(share, faction.share / 100, share - was_share.get(faction.name, share))
+                row.set(round(faction.share), faction.share / 100, moved.get(faction.name, 0))
 
 
 class ResultPanel(Vertical):

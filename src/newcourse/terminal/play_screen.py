@@ -153,8 +153,7 @@ class PlayScreen(Screen[None]):
         """
         self.view = view
         self.query_one(TopBar).show(f"{view.date} · turn {view.turn} of {view.turns}")
-        game = self.session.game
-        self.query_one(Sidebar).show(view, self.game_view(game.undo()) if game.can_undo else None)
+        self.query_one(Sidebar).show(view)
         self.query_one("#intro-fold").display = view.step == 0
         result = self.query_one(ResultPanel)
         await result.show(view)
@@ -333,7 +332,12 @@ class PlayScreen(Screen[None]):
         view = self.game_view()
         await self.show(view, opening=view.opening)
         if view.ending is not None:
-            ending = EndingScreen(self.campaign_title, view, self.app_colours())
+            ending = EndingScreen(
+                self.campaign_title,
+                view,
+                self.app_colours(),
+                can_undo=self.session.game.can_undo,
+            )
             await self.app.push_screen(ending, self.on_ending_closed)
 
     async def on_ending_closed(self, take_back: bool | None) -> None:

@@ -112,8 +112,17 @@ class EndingScreen(Screen[bool]):
     EXTRA_HELP = (("g", "start a new game (this one is kept in your saves)"),)
     """Keys of this screen beyond the key map, for the help."""
 
-    def __init__(self, campaign_title: str, view: TurnView, colours: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        campaign_title: str,
+        view: TurnView,
+        colours: Mapping[str, str],
+        *,
+        can_undo: bool = True,
+    ) -> None:
         super().__init__()
+        self.can_undo = can_undo
+        """Whether the last decision may be taken back (not when its outcome was drawn)."""
         self.campaign_title = safe_text(campaign_title)
         self.view = safe(view)
         self.colours = colours
@@ -142,6 +151,10 @@ class EndingScreen(Screen[bool]):
         self.query_one(Sidebar).show(self.view)
         await self.query_one(ResultPanel).show(self.view)
         self.query_one("#ending-body").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo is offered only when the engine allows it."""
+        return self.can_undo if action == "take_back" else True
 
     def action_take_back(self) -> None:
         """Go back to the last decision."""
