@@ -187,3 +187,29 @@ def test_a_game_started_by_make_exits_when_its_terminal_closes(tmp_path: Path) -
     arguments = shlex.join(["--seed", "1", "--campaign", str(MINI)])
     make = ["make", "-s", "-C", str(ROOT), f"VENV={venv}", "-o", f"{venv}/.player", "play"]
     play_then_lose_the_terminal([*make, f"ARGS={arguments}"], tmp_path / "data")
+
+
+def test_a_crash_ends_with_one_sentence_after_the_screen_is_restored(tmp_path: Path) -> None:
+    """Any error inside the full-screen player: the screen is restored, one sentence
+    follows, no traceback, and the exit status is not 0."""
+    crash = (
+        "import newcourse.engine.game as game\n"
+        "def broken(self, option): raise ValueError('day is out of range for month')\n"
+        "game.Game.choose = broken\n"
+        "from newcourse.cli import main\n"
+        f"raise SystemExit(main(['play', '--seed', '1', '--no-save', '--campaign', {str(MINI)!r}]))"
+    )
+    with tmux_server() as server:
+        start(server, [sys.executable, "-c", crash], tmp_path / "data")
+        server.run("set-option", "-t", server.session, "remain-on-exit", "on")
+        server.wait_for("The letter")
+        server.run("send-keys", "-t", server.session, "1")
+        deadline = time.monotonic() + 20
+        while not server.pane_dead() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server.pane_dead(), server.screen()
+        screen = server.run("capture-pane", "-p", "-J", "-S", "-", "-t", server.session)
+        status = server.run("display-message", "-p", "-t", server.session, "#{pane_dead_status}")
+    assert "an internal error stopped the game (ValueError: day is out of range" in screen
+    assert "Traceback" not in screen and "The letter" not in screen
+    assert status.strip() not in ("", "0")
