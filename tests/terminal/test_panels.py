@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newcourse.engine import Campaign, Game
-from newcourse.terminal.panels import inline_markdown, news_markdown, sentence
+from newcourse.terminal.panels import inline_markdown, news_markdown, result_line, sentence
 
 
 def test_inline_markdown_turns_emphasis_into_styles() -> None:
@@ -28,3 +28,18 @@ def test_the_front_page_lists_the_news(mini: Campaign) -> None:
         game = game.choose(1)
     page = news_markdown(game.view(), hints=True)
     assert page.splitlines()[:2] == ["- The apparatus grows.", "- Lenin is dead."]
+
+
+def test_the_folded_result_says_what_was_chosen_and_how_it_went(mini: Campaign) -> None:
+    game = Game.start(mini, 0)
+    assert result_line(game.view()).plain == ""
+    drawn = game.choose("publish").view()
+    assert drawn.last is not None and drawn.last.outcome_label
+    assert (
+        result_line(drawn).plain
+        == f"You chose: {inline_markdown(drawn.last.chosen).plain} → {drawn.last.outcome_label}"
+    )
+    voted = game.choose("keep_secret").choose(1).view()
+    assert voted.last is not None and voted.last.tally is not None
+    verdict = "carried" if voted.last.tally.passed else "defeated"
+    assert result_line(voted).plain.endswith(f"→ {voted.last.outcome_label or verdict}")
