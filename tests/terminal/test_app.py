@@ -854,3 +854,15 @@ async def test_the_sidebar_shows_how_values_moved_after_a_drawn_outcome(mini: Ca
         rows = {row.label: row.render().plain for row in app.screen.query(MeterRow)}
         change = moved["cadres"]
         assert rows["Cadres"].endswith(f"{change.after} {change.after - change.before:+d}")
+
+
+@pytest.mark.asyncio
+async def test_help_on_the_start_screen_lists_what_works_there(mini: Campaign) -> None:
+    app = start_app(mini, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert "move between the choices" in text and "leave (no game is open yet)" in text
+        assert "save and leave" not in text and "take back the last decision" not in text

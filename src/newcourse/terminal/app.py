@@ -75,10 +75,11 @@ def help_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
         if isinstance(binding, Binding) and screen.check_action(binding.action, ()) is not False
     }
     rows = list(_MOVING.get(type(screen).__name__, ()))
+    words: dict[str, str] = getattr(screen, "HELP_WORDS", {})
     for command in COMMANDS:
         key = "question_mark" if command.key == "?" else command.key
         if key in bound:
-            rows.append((command.key, command.summary))
+            rows.append((command.key, words.get(command.key, command.summary)))
     rows.extend(getattr(screen, "EXTRA_HELP", ()))
     return rows
 

@@ -46,6 +46,9 @@ class StartScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
+    HELP_WORDS: ClassVar[dict[str, str]] = {"q": "leave (no game is open yet)"}
+    """What a key of the key map does here, where it differs from the key map."""
+
     class Chosen(Message):
         """The player picked one of the start screen's choices."""
 
