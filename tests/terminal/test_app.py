@@ -6,6 +6,7 @@ import dataclasses
 import io
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -866,3 +867,15 @@ async def test_help_on_the_start_screen_lists_what_works_there(mini: Campaign) -
         text = flat(screen_text(app))
         assert "move between the choices" in text and "leave (no game is open yet)" in text
         assert "save and leave" not in text and "take back the last decision" not in text
+
+
+@pytest.mark.asyncio
+async def test_an_event_of_one_huge_word_opens_at_once(mini: Campaign) -> None:
+    letter = dataclasses.replace(mini.events["letter"], text="x" * 12_800_000)
+    campaign = dataclasses.replace(mini, events={**mini.events, "letter": letter})
+    started = time.monotonic()
+    app = new_app(campaign)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "x" * 40 in screen_text(app)
+    assert time.monotonic() - started < 20  # unbounded, laying it out took minutes
