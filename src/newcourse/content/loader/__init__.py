@@ -75,6 +75,8 @@ def _build(ctx: Compiler) -> Campaign | None:
     codex = read_codex_notes(ctx)
     strategies = read_strategies(ctx)
     check_links(ctx, events, headlines, codex, factions)
+    if any(d.severity is Severity.ERROR for d in ctx.diagnostics):
+        return None  # a campaign is built only from parts that all loaded
     return Campaign(
         id=meta.id,
         title=meta.title,
