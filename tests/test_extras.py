@@ -66,6 +66,26 @@ def test_the_full_screen_player_without_the_terminal_extra(tmp_path: Path) -> No
     )
 
 
+def test_a_missing_terminal_extra_sets_no_game_aside(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWCOURSE_DATA_DIR": str(tmp_path)}
+    first = [sys.executable, "-m", "newcourse", "play", "--plain", "--seed", "2"]
+    subprocess.run(
+        [*first, "--campaign", str(MINI)], input="1\nq\n", text=True, env=env, timeout=60
+    )
+    saves = tmp_path / "saves"
+    before = {p.name: p.read_bytes() for p in saves.rglob("*.json")}
+    assert before, "the plain game left an autosave"
+    run = subprocess.run(
+        [sys.executable, "-c", WITHOUT_TEXTUAL, "play", "--seed", "1", "--campaign", str(MINI)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert {p.name: p.read_bytes() for p in saves.rglob("*.json")} == before
+
+
 WITHOUT_TOOLS = """
 import sys
 sys.modules["matplotlib"] = None

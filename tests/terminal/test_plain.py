@@ -276,7 +276,7 @@ def test_at_the_ending_the_player_can_undo_look_back_and_leave(
     piped, _ = real_game_at_80
     ending = piped.index("\n##### ")
     after = piped[ending:]
-    assert 'The game is over. Type "undo" to take back your last decision' in after
+    assert "The game is over. Type " in after
     assert "\n> status\nParty: " in after
     timeline = after[after.index("\n> timeline\n") :]
     assert (
@@ -291,5 +291,18 @@ def test_at_the_ending_the_player_can_undo_look_back_and_leave(
     undone = "The last decision is taken back."
     if game.undo_refusal is not None:
         undone = f"Not possible: {game.undo_refusal}."
+        assert 'Type "undo"' not in after.split("\n> ")[0], "undo is offered only if allowed"
     assert f"> undo {undone} > status" in " ".join(after.split())  # as wrapped at 80
     assert after.endswith("\n> \nInput ended.\nSaving was off; this game was not saved.\n")
+
+
+def test_the_ending_offers_undo_only_where_the_game_allows_it(mini: Campaign) -> None:
+    from newcourse.terminal.plain import ending_choices
+
+    game = Game.start(mini, seed=1)
+    assert not game.view().can_undo
+    assert "undo" not in ending_choices(game.view())
+    undoable = next(
+        game.choose(o.id) for o in game.view().options if game.choose(o.id).view().can_undo
+    )
+    assert '"undo"' in ending_choices(undoable.view())

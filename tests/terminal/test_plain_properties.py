@@ -14,6 +14,7 @@ import signal
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 
 import pytest
@@ -115,6 +116,12 @@ def play(campaign: Campaign, seed: int, typed: list[str], final_newline: bool) -
     with time_limit(SECONDS):
         code = player.run()
     return code, stdout.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Typed lines such as "save x.json" write a file where the player stands."""
+    monkeypatch.chdir(tmp_path)
 
 
 @pytest.mark.parametrize("which", ["mini", "real"])

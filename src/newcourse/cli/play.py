@@ -84,6 +84,9 @@ def play(args: argparse.Namespace) -> int:
     store = None if args.no_save else saves
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
     plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
+    if not plain:
+        # a missing 'terminal' extra is told before any save is set aside
+        from ..terminal.app import NewCourseApp  # noqa: F401
     if not plain and not (args.resume or args.load is not None or args.seed is not None):
         return run_fullscreen(None, campaign=campaign, store=store, seed=seed)
     try:

@@ -39,6 +39,12 @@ ENDING_CHOICES = (
     'Type "undo" to take back your last decision, "timeline", "status" or "news" '
     'to look back, or "quit" to leave.'
 )
+ENDING_CHOICES_SEALED = 'Type "timeline", "status" or "news" to look back, or "quit" to leave.'
+
+
+def ending_choices(view: TurnView) -> str:
+    """What the player can still do once the game is over; undo only where it is allowed."""
+    return ENDING_CHOICES if view.can_undo else ENDING_CHOICES_SEALED
 
 
 def help_rows() -> list[tuple[str, str]]:
@@ -260,7 +266,7 @@ class PlainPlayer:
 
     def show_options(self, view: TurnView) -> None:
         if not view.options:
-            self.say(f"The game is over. {ENDING_CHOICES}")
+            self.say(f"The game is over. {ending_choices(view)}")
             return
         self.say("Options:")
         for option in view.options:
@@ -311,4 +317,4 @@ class PlainPlayer:
         self.say("Your timeline beside history:")
         self.show_timeline(view)
         self.say()
-        self.say(f"The game is over. {ENDING_CHOICES}")
+        self.say(f"The game is over. {ending_choices(view)}")
