@@ -139,7 +139,7 @@ def test_effects_round_half_to_even() -> None:
         ("purged += 1", "flag 'purged' can only be set with '= true' or '= false'", 1),
         ("democracy += 1\npurged = 3", "flag 'purged' needs a true/false value", 2),
         ("democracy = purged", "quality 'democracy' needs a number value", 1),
-        ("democracy", "expected '=', '+=' or '-=' after 'democracy'", 1),
+        ("democracy", "expected '=', '+=', '-=', '+%=' or '-%=' after 'democracy'", 1),
         ("democracy += 1 apparatus += 2", "put each effect on its own line", 1),
     ],
 )

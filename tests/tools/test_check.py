@@ -37,7 +37,7 @@ CATALOGUE: list[tuple[str, str]] = [
     ("unknown_function", "events/broken.yaml:5: error: unknown function 'mx'; did you mean 'max'"),
     ("condition_is_number", "events/broken.yaml:5: error: a condition must be true or false"),
     ("expression_syntax", "events/broken.yaml:5: error: when: expected a value but found the end"),
-    ("effect_syntax", "events/broken.yaml:11: error: expected '=', '+=' or '-=' after 'cadres'"),
+    ("effect_syntax", "events/broken.yaml:11: error: expected '=', '+=', '-=', '+%=' or '-%='"),
     ("flag_stepped", "events/broken.yaml:9: error: flag 'published' can only be set with '= true'"),
     ("builtin_assigned", "events/broken.yaml:9: error: 'year' is a built-in value and cannot be"),
     # ---- declarations, ids, links and dates (the loader)

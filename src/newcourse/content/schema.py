@@ -157,6 +157,42 @@ class QualityFile(_Strict):
     group: Literal["party", "economy", "world", "resources"] = _described(
         "Where the quality is shown", "party"
     )
+    levels: dict[int, str] = _described(
+        "Named levels, lowest first: the least value of each level and its name, e.g. "
+        "{0: full rights, 1: censured} or {0: silenced, 20: muffled, 40: heard}; the player "
+        "reads the name, and a change that crosses into another level is announced",
+        {},
+    )
+
+
+class ClockFillFile(_Strict):
+    """What a clock does when it fills."""
+
+    effects: EffectsText | None = _described("What the fill changes, e.g. 'standing += 1'", None)
+    flag: Id | None = _described("A flag the fill sets", None)
+    empty_to: Count = _described(
+        "The value the clock empties to after it acts (below its segments)", 0
+    )
+    news: str = _described(
+        "The line that announces the fill, e.g. 'The Control Commission acts'; the levels "
+        "it reaches follow it ('The Control Commission acts: censured')",
+        "",
+    )
+
+
+class ClockFile(_Strict):
+    """A progress clock: a quality of a few segments, shown as '4 of 6', that acts when
+    effects fill it. Expressions read it and effects move it by its name."""
+
+    label: str = _described("The name the player sees")
+    description: str = _described("What the clock measures, shown in the help", "")
+    segments: int = _described("How many steps fill the clock", ge=1, le=1000)
+    initial: int = _described("The value at the start (below its segments)", 0, ge=0, le=1000)
+    shown: bool = _described("Shown to the player, and its fills announced", True)
+    group: Literal["party", "economy", "world", "resources"] = _described(
+        "Where the clock is shown", "party"
+    )
+    on_full: ClockFillFile = _described("What happens when the clock fills", ClockFillFile())
 
 
 class FactionFile(_Strict):
@@ -199,6 +235,9 @@ class CampaignFile(_Strict):
     qualities: dict[Id, QualityFile] = _described("The numbers the game tracks, by name")
     factions: dict[Id, FactionFile] = _described("The factions that vote, by name", {})
     flags: dict[Id, FlagFile | None] = _described("Things that have or have not happened", {})
+    clocks: dict[Id, ClockFile] = _described(
+        "Progress clocks shown to the player, by name (each is also a quality)", {}
+    )
 
 
 class OutcomeFile(_Strict):

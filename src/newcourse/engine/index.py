@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .calendar import Quarter
 
 if TYPE_CHECKING:
-    from .model import Campaign, Ending, Event, Headline, Option, Outcome
+    from .model import Campaign, Clock, Ending, Event, Headline, Option, Outcome, Quality
 
 __all__ = ["CampaignIndex", "TurnIndex", "history_outcome", "history_text"]
 
@@ -83,12 +83,15 @@ class CampaignIndex:
     __slots__ = (
         "_events",
         "_start",
+        "clock_named",
+        "clocks",
         "factions",
         "final_endings",
         "headlines",
         "historical",
         "history",
         "lapsing",
+        "levelled",
         "turns",
     )
 
@@ -111,6 +114,15 @@ class CampaignIndex:
         }
         # events with a condition: queued at a turn's start, they lapse when it fails
         self.lapsing = frozenset(e.id for e in campaign.events.values() if e.when is not None)
+        self._tracks(campaign)
+
+    def _tracks(self, campaign: Campaign) -> None:
+        """The clocks, in the order they fill, and the qualities with named levels."""
+        self.clocks: tuple[Clock, ...] = campaign.clocks
+        self.clock_named: Mapping[str, Clock] = {clock.name: clock for clock in campaign.clocks}
+        self.levelled: tuple[Quality, ...] = tuple(
+            q for q in campaign.qualities.values() if q.levels
+        )
 
     def turn(self, turn: int) -> TurnIndex:
         """The lookups of ``turn``; a turn outside the campaign's dates (a state made by

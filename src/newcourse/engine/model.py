@@ -18,6 +18,7 @@ from .index import CampaignIndex
 
 __all__ = [
     "Campaign",
+    "Clock",
     "CodexEntry",
     "Condition",
     "Effects",
@@ -86,6 +87,23 @@ class Quality:
     shown: bool
     group: str
     description: str
+    source: Source
+    # named levels, lowest first: (the least value of the level, its name)
+    levels: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A progress clock: a quality of ``segments`` steps, shown as "4 of 6", that acts
+    when it fills (``fill``: its effects, its flag, then the emptying to ``empty_to``)."""
+
+    name: str
+    label: str
+    segments: int
+    empty_to: int
+    fill: Effects
+    news: str  # the line that announces a fill
+    shown: bool
     source: Source
 
 
@@ -268,6 +286,7 @@ class Campaign:
     strategies: Mapping[str, Strategy]
     source: Source
     ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    clocks: tuple[Clock, ...] = ()  # each is a quality too, of the same name
     # What the rules look up on every decision, worked out with the campaign (a copy
     # made with dataclasses.replace gets its own); never pickled, rebuilt on loading.
     index: CampaignIndex = field(init=False, compare=False, repr=False)

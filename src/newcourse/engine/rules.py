@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 
 from .errors import EngineError, Refusal
 from .expressions import Scope
 from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .tracks import crossings, fill_clocks
 
 __all__ = [
     "Dice",
@@ -171,6 +173,8 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
             if run < len(rule.news):
                 news.append(NewsItem(rule.news[run]))
             streaks[rule.id] = run + 1
+    if index.clocks or index.levelled:
+        news += _track_news(index, state.values, scope)
     ending = _ending(index.final_endings, scope)
     if ending is None and state.turn + 1 >= campaign.turns:
         ending = _ending(campaign.endings, scope)
@@ -184,6 +188,14 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
     state.queue = ()
     state.streaks = streaks
     return tuple(news)
+
+
+def _track_news(index: CampaignIndex, before: Mapping[str, int], scope: Scope) -> list[NewsItem]:
+    """The front page's lines on the tracks at a turn's end: the clocks the world
+    rules filled, and the levels the turn's changes crossed."""
+    fills = fill_clocks(index.clocks, index.levelled, scope) if index.clocks else ()
+    lines = (*fills, *crossings(index.levelled, before, scope.values))
+    return [NewsItem(line) for line in lines]
 
 
 def _ending(endings: tuple[Ending, ...], scope: Scope) -> Ending | None:
@@ -302,6 +314,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         option.effects.apply(scope)
     if outcome is not None and outcome.effects is not None:
         outcome.effects.apply(scope)
+    fills = fill_clocks(index.clocks, index.levelled, scope) if index.clocks else ()
 
     values = scope.values
     flags = state.flags if scope.flags == state.flags else frozenset(scope.flags)
@@ -329,6 +342,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         historical,
         index.history[event.id] if historical is False else "",
         index.factions,
+        fills,
     )
     draft.values, draft.flags = values, flags
     draft.queue = state.queue[1:]

@@ -78,6 +78,7 @@ class Resolution(NamedTuple):
     as_history: bool | None = None  # None when the event has no historical option
     history: str = ""  # what the real Opposition chose, when this was something else
     factions: tuple[str, ...] = ()  # the campaign's factions, measured by their shares
+    fills: tuple[str, ...] = ()  # the clocks the decision filled, as announced
 
     # Worked out when asked for: a front-end asks once, a playtest never.
     @property

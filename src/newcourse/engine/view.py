@@ -22,6 +22,7 @@ from .rules import (
     vote_tally,
 )
 from .state import Change, Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .tracks import crossings, shown_level
 
 __all__ = [
     "EndingView",
@@ -46,6 +47,8 @@ class QualityView:
     group: str
     shown: bool
     description: str
+    level: str = ""  # what the player reads beside the number: a level's name, "4 of 6"
+    segments: int = 0  # a clock's segments; 0 for a quality that is not a clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,8 @@ class TurnView:
     ending: EndingView | None
     # why the last decision cannot be taken back (a drawn outcome stands), or None
     undo_refusal: str | None = None
+    # shown with the last result: the clocks it filled and the levels it crossed
+    announced: tuple[str, ...] = ()
 
     @property
     def can_undo(self) -> bool:
@@ -271,19 +276,7 @@ def build_view(
         last=state.last,
         event=event_view,
         options=options,
-        qualities=tuple(
-            QualityView(
-                q.name,
-                q.label,
-                state.values[q.name],
-                q.minimum,
-                q.maximum,
-                q.group,
-                q.shown,
-                q.description,
-            )
-            for q in campaign.qualities.values()
-        ),
+        qualities=_quality_views(campaign, state),
         factions=tuple(
             FactionView(f.name, f.label, 100 * max(0, state.values[f.name]) / total)
             for f in campaign.factions.values()
@@ -292,4 +285,34 @@ def build_view(
         timeline=timeline_rows(campaign, state),
         ending=ending_view,
         undo_refusal=undo_refusal,
+        announced=_announced(campaign, state.last),
     )
+
+
+def _quality_views(campaign: Campaign, state: GameState) -> tuple[QualityView, ...]:
+    clocks = campaign.index.clock_named
+    views = []
+    for q in campaign.qualities.values():
+        value, clock = state.values[q.name], clocks.get(q.name)
+        views.append(
+            QualityView(
+                q.name,
+                q.label,
+                value,
+                q.minimum,
+                q.maximum,
+                q.group,
+                q.shown,
+                q.description,
+                shown_level(q, clock, value),
+                clock.segments if clock is not None else 0,
+            )
+        )
+    return tuple(views)
+
+
+def _announced(campaign: Campaign, last: Resolution | None) -> tuple[str, ...]:
+    """The clocks the last decision filled and the levels it crossed."""
+    if last is None:
+        return ()
+    return (*last.fills, *crossings(campaign.index.levelled, last.before, last.after))

@@ -29,6 +29,7 @@ from .sections import (
     read_rules,
     read_strategies,
 )
+from .tracks import read_clocks
 
 __all__ = ["BUNDLED", "builtin_campaign_path", "load_campaign", "load_with_diagnostics"]
 
@@ -67,6 +68,7 @@ def _build(ctx: Compiler) -> Campaign | None:
     doc, meta = head
     span(ctx, doc, meta)
     qualities, factions, flags = declare(ctx, doc, meta)
+    clocks = read_clocks(ctx, doc, meta)
     packing = ctx.weight(doc, ("vote_packing",), meta.vote_packing)
     events = read_events(ctx)
     rules = read_rules(ctx)
@@ -98,4 +100,5 @@ def _build(ctx: Compiler) -> Campaign | None:
         strategies=strategies,
         source=Source(doc.name, 1),
         ranges=dict(ctx.ranges),
+        clocks=clocks,
     )

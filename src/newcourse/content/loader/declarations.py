@@ -9,6 +9,7 @@ from .. import schema
 from ..limits import FIRST_YEAR, LAST_YEAR, MAX_NUMBER, MAX_TURNS
 from ..yaml_source import Document, Path_
 from .compiler import Compiler
+from .tracks import declare_clocks, read_levels
 
 __all__ = ["declare", "span"]
 
@@ -61,9 +62,11 @@ def declare(
             q.group,
             q.description,
             Source(doc.name, doc.line(path)),
+            read_levels(ctx, doc, path, q),
         )
         _declare(ctx, doc, path, name, NameKind.QUALITY, kinds)
         ctx.ranges[name] = (q.min, q.max)
+    declare_clocks(ctx, doc, meta, qualities, kinds)
     factions: dict[str, Faction] = {}
     for name, f in meta.factions.items():
         path = ("factions", name)

@@ -18,7 +18,7 @@ Grammar (lowest precedence first)::
     atom    := NUMBER | "true" | "false" | NAME | NAME "(" expr ("," expr)* ")" | "(" expr ")"
 
     effects   := statement ((";" | newline) statement)*
-    statement := NAME ("=" | "+=" | "-=") expr
+    statement := NAME ("=" | "+=" | "-=" | "+%=" | "-%=") expr
 
 Four parts, one job each: ``tree`` (the nodes and the kinds of names),
 ``parser`` (text to tree), ``checking`` (types against a campaign's names),
@@ -44,7 +44,7 @@ from .tree import (
     Not,
     Type,
 )
-from .writing import describe
+from .writing import describe, describe_effects
 
 __all__ = [
     "BUILTINS",
@@ -69,6 +69,7 @@ __all__ = [
     "compile_effects",
     "compile_expr",
     "describe",
+    "describe_effects",
     "names_in",
     "parse_effects",
     "parse_expr",

@@ -6,6 +6,7 @@ import operator
 from collections.abc import Callable, Mapping
 
 from .checking import Namespace
+from .diminishing import diminished
 from .tree import Assign, Call, Effect, Expr, Literal, Name, NameKind, Not
 
 
@@ -142,7 +143,7 @@ def _literal_additions(
     for statement in effects:
         value = statement.value
         if (
-            statement.op == "="
+            statement.op not in ("+=", "-=")
             or names.kinds[statement.target] is NameKind.FLAG
             or not isinstance(value, Literal)
         ):
@@ -169,6 +170,8 @@ def _compile_statement(
         return set_flag
     low, high = ranges[target]
     op = statement.op
+    if op in ("+%=", "-%="):
+        return _diminishing(target, value, low, high, up=op == "+%=")
     if isinstance(statement.value, Literal):  # the common "democracy += 5"
         amount = float(statement.value.value)
         if op == "=":
@@ -197,6 +200,18 @@ def _compile_statement(
         scope.values[target] = settled(result, current, low, high)
 
     return assign
+
+
+def _diminishing(
+    target: str, value: Evaluate, low: int, high: int, up: bool
+) -> Callable[[Scope], None]:
+    """``target +%= value`` (``up``) or ``target -%= value``: see ``diminishing``."""
+
+    def step(scope: Scope) -> None:
+        values = scope.values
+        values[target] = diminished(values[target], float(value(scope)), low, high, up)
+
+    return step
 
 
 def settled(result: float, current: int, low: int, high: int) -> int:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ExpressionError
-from .tree import Assign, Binary, Call, Effect, Expr, Literal, Name, Not
+from .tree import ASSIGNMENTS, Assign, Binary, Call, Effect, Expr, Literal, Name, Not
 
 _TOKEN = re.compile(
     r"""
@@ -15,7 +15,7 @@ _TOKEN = re.compile(
   | (?P<newline>\n)
   | (?P<number>\d+(?:\.\d+)?)
   | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<op>\+=|-=|<=|>=|==|!=|[-+*/<>=(),;])
+  | (?P<op>\+%=|-%=|\+=|-=|<=|>=|==|!=|[-+*/<>=(),;])
     """,
     re.VERBOSE,
 )
@@ -193,8 +193,8 @@ class _Parser:
         if tok.kind != "name":
             raise self.fail(f"an effect starts with a name to change, not {_describe(tok)}")
         self.advance()
-        if not self.at("=", "+=", "-="):
-            raise self.fail(f"expected '=', '+=' or '-=' after {tok.text!r}")
+        if not self.at(*ASSIGNMENTS):
+            raise self.fail(f"expected '=', '+=', '-=', '+%=' or '-%=' after {tok.text!r}")
         op = self.advance().text
         return Assign(tok.text, op, _shallow(self.expression()), tok.line, tok.column)
 

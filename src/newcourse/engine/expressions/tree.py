@@ -78,9 +78,15 @@ class Call:
 Expr = Literal | Name | Not | Binary | Call
 
 
+ASSIGNMENTS = ("=", "+=", "-=", "+%=", "-%=")
+"""The operators of effect statements. ``+%=`` and ``-%=`` are diminishing steps:
+the amount is scaled by the room left towards the top (or the bottom) of the
+target's range (see ``diminishing``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Assign:
-    """One effect statement: ``target op value`` with op one of ``=``, ``+=``, ``-=``."""
+    """One effect statement: ``target op value`` with op one of ``ASSIGNMENTS``."""
 
     target: str
     op: str

@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping
 from decimal import Decimal
 
-from .tree import Binary, Call, Expr, Literal, Name, Not
+from .tree import Binary, Call, Effect, Expr, Literal, Name, Not
 
 # How tightly each operator binds, as the parser reads them (higher binds tighter).
 _OR, _AND, _NOT, _COMPARE, _SUM, _PRODUCT, _SIGN, _ATOM = range(8)
@@ -28,6 +28,14 @@ _BINDING = {
 def describe(expr: Expr, labels: Mapping[str, str] | None = None) -> str:
     """Write an expression back as text, naming qualities by their labels if given."""
     return _write(expr, labels or {})[0]
+
+
+def describe_effects(effects: Effect, labels: Mapping[str, str] | None = None) -> str:
+    """Write effect statements back as text, one a line: ``opposition +%= 10``."""
+    named = labels or {}
+    return "\n".join(
+        f"{named.get(s.target, s.target)} {s.op} {_write(s.value, named)[0]}" for s in effects
+    )
 
 
 def _is_sign(expr: Binary) -> bool:
