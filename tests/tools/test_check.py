@@ -151,6 +151,13 @@ CATALOGUE: list[tuple[str, str]] = [
     ("codex_not_linked", "codex/speech.md:1: warning: codex entry 'speech' is not linked from any"),
     ("value_outside_range", "events/broken.yaml:7: warning: gives 150, outside its range 0..100"),
     ("step_too_big", "events/broken.yaml:7: warning: 'cadres += 50' steps by more than the whole"),
+    # ---- tracks: named levels and clocks
+    ("levels_out_of_range", "campaign.yaml:16: error: quality 'democracy', levels: the level 'l"),
+    ("levels_not_increasing", "campaign.yaml:19: error: quality 'democracy', levels: the level"),
+    ("clock_starts_full", "campaign.yaml:27: error: clock 'dossier': it starts at 4, full alr"),
+    ("clock_fill_unknown_name", "campaign.yaml:28: error: clock 'dossier', on_full, effects: un"),
+    ("clock_fill_unknown_flag", "campaign.yaml:28: error: clock 'dossier': its fill sets flag 'p"),
+    ("clock_never_fills", "campaign.yaml:25: warning: clock 'dossier' can never fill: no effect"),
 ]
 
 _EXPECTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<level>\w+): (?P<phrase>.+)$")

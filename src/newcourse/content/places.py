@@ -48,6 +48,7 @@ def describe_path(data: Any, path: Path_) -> str:
         "factions": "faction",
         "flags": "flag",
         "summary": "summary line",
+        "clocks": "clock",
     }
     parent_key: str | int | None = None
     for part in path:
@@ -60,7 +61,7 @@ def describe_path(data: Any, path: Path_) -> str:
         if isinstance(part, int):
             ident = child.get("id") if isinstance(child, dict) else None
             parts.append(f"{kind or 'item'} {ident!r}" if ident else f"{kind or 'item'} {part + 1}")
-        elif kind in ("quality", "faction", "flag"):
+        elif kind in ("quality", "faction", "flag", "clock"):
             parts.append(f"{kind} {part!r}")
         elif part not in kinds:
             parts.append(str(part))

@@ -15,6 +15,7 @@ from .endings import check_endings
 from .events import check_events
 from .reach import compute_reach
 from .sampling import Observations, play_games
+from .tracks import check_clocks
 from .usage import check_usage
 from .world import check_codex, check_effect_values, check_headlines, check_rules
 
@@ -36,6 +37,7 @@ def analyse(
     check_events(ctx, stuck=set(seen.stuck))
     check_endings(ctx)
     check_rules(ctx)
+    check_clocks(ctx)
     check_headlines(ctx)
     check_codex(ctx)
     check_effect_values(ctx)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ...engine.expressions import Assign, Expr
+from ...engine.expressions import Assign, Binary, Expr, Literal, Name
 from ...engine.model import Campaign, Effects, Source
 from .context import Context, conjoin
 from .intervals import Interval, Value, evaluate, join, number, refine, truth
@@ -71,7 +71,21 @@ def sites(ctx: Context) -> list[Site]:
     for rule in campaign.rules:
         guard = conjoin(rule.when.tree if rule.when else None)
         found.append(Site(guard, ctx.all_turns, (rule.effects,), rule.source))
+    found += clock_sites(ctx)
     return found
+
+
+def clock_sites(ctx: Context) -> list[Site]:
+    """Each clock's fill, which applies whenever the clock is full."""
+    return [
+        Site(
+            Binary(">=", Name(clock.name), Literal(float(clock.segments))),
+            ctx.all_turns,
+            (clock.fill,),
+            clock.source,
+        )
+        for clock in ctx.campaign.clocks
+    ]
 
 
 def initial_box(campaign: Campaign) -> dict[str, Value]:
@@ -178,7 +192,9 @@ def _after(ctx: Context, statement: Assign, local: dict[str, Value]) -> Value:
         return truth(value)
     amount = number(value)
     current = number(local[statement.target])
-    if statement.op == "+=":
+    if statement.op in ("+%=", "-%="):
+        amount = _diminished(statement.op, amount, current)
+    elif statement.op == "+=":
         amount = Interval(current.lo + amount.lo, current.hi + amount.hi)
     elif statement.op == "-=":
         amount = Interval(current.lo - amount.hi, current.hi - amount.lo)
@@ -186,6 +202,14 @@ def _after(ctx: Context, statement: Assign, local: dict[str, Value]) -> Value:
     clamp_lo = min(high, max(low, amount.lo))
     clamp_hi = min(high, max(low, amount.hi))
     return Interval(round(clamp_lo), round(clamp_hi))
+
+
+def _diminished(op: str, amount: Interval, current: Interval) -> Interval:
+    """Where a diminishing step can take ``current``: by at most the amount (at least 1)
+    either way the amount's sign allows; the range's ends are applied after."""
+    most = max(1.0, abs(amount.lo), abs(amount.hi))
+    up, down = (amount.hi > 0, amount.lo < 0) if op == "+%=" else (amount.lo < 0, amount.hi > 0)
+    return Interval(current.lo - (most if down else 0), current.hi + (most if up else 0))
 
 
 def _grow(ctx: Context, statement: Assign, before: Interval, after: Interval) -> Interval:

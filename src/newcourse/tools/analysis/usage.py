@@ -56,6 +56,8 @@ def _effects(campaign: Campaign) -> Iterator[Effects | None]:
                 yield option.vote.failed.effects
     for rule in campaign.rules:
         yield rule.effects
+    for clock in campaign.clocks:
+        yield clock.fill
 
 
 def usage_of(ctx: Context) -> Usage:

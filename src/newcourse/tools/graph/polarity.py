@@ -128,8 +128,8 @@ def _move(
         if isinstance(value, Literal) and isinstance(value.value, bool):
             return {(target, 1 if value.value else -1)}
         return {(target, 1), (target, -1)}
-    if statement.op in ("+=", "-="):
-        sign = _value_sign(value, ranges) * (1 if statement.op == "+=" else -1)
+    if statement.op in ("+=", "-=", "+%=", "-%="):
+        sign = _value_sign(value, ranges) * (1 if statement.op in ("+=", "+%=") else -1)
     else:  # target = target + x, or a new value altogether
         sign = _self_step(target, value, ranges)
     return {(target, sign)} if sign else {(target, 1), (target, -1)}
