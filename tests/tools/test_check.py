@@ -141,6 +141,19 @@ CATALOGUE: list[tuple[str, str]] = [
     ("final_ending_always", "endings.yaml:14: error: ending 'collapse' is final and always holds"),
     ("final_ending_at_start", "endings.yaml:14: warning: final ending 'machine' already holds at"),
     ("summary_never_shown", "endings.yaml:14: warning: the summary line with condition 'cadres >"),
+    # ---- the congress cycle
+    ("congress_support_not_quality", "campaign.yaml:26: error: constituency 'moscow': its support"),
+    ("congress_opposition_not_faction", "campaign.yaml:24: error: congress: the opposition 'l"),
+    ("elections_without_constituencies", "events/broken.yaml:7: error: event 'rally': elections"),
+    ("elections_open_too_late", "events/broken.yaml:8: error: event 'rally': the elections must"),
+    ("elections_before_start", "events/broken.yaml:8: error: event 'rally': the elections open b"),
+    ("elections_on_storylet", "events/broken.yaml:7: error: event 'rally': elections lead to a c"),
+    ("elections_decide_no_vote", "events/broken.yaml:7: warning: event 'rally': the elections de"),
+    ("election_stage_twice", "events/broken.yaml:7: error: event 'rally': the stage 'cells' app"),
+    ("argument_unknown", "events/broken.yaml:9: error: event 'rally', option 'move': the argume"),
+    ("argument_without_vote", "events/broken.yaml:9: error: event 'rally', option 'move': an arg"),
+    ("bloc_not_faction", "events/broken.yaml:14: error: event 'rally', option 'move': the vote's"),
+    ("minority_out_of_range", "events/broken.yaml:14: error: event 'rally', option 'move', vote,"),
     # ---- world rules, news, codex, effect values
     ("rule_never_applies", "world.yaml:9: warning: world rule 'purge' never applies"),
     (

@@ -212,6 +212,68 @@ class FlagFile(_Strict):
     initial: bool = _described("Whether the flag is set at the start", False)
 
 
+class ConstituencyFile(_Strict):
+    """A part of the party that elects delegates to a congress."""
+
+    label: str = _described("The name the player sees, e.g. 'Moscow'")
+    weight: int = _described(
+        "Its share of the delegates, against the other constituencies", ge=1, le=MAX_NUMBER
+    )
+    support: Id = _described(
+        "The quality that holds the Opposition's support there (effects move it by name)"
+    )
+
+
+class ArgumentFile(_Strict):
+    """A line of argument a vote may be put with."""
+
+    label: str = _described("The name the player sees, e.g. 'Industrialisation'")
+    fit: NumberText = _described(
+        "How well it fits the moment, in points added to the uncommitted's swing "
+        "(-100 to 100), e.g. 'goods_famine * 2 - grain_crisis'"
+    )
+
+
+class CongressFile(_Strict):
+    """The congress cycle: constituencies elect delegates upward before a congress."""
+
+    opposition: Id = _described(
+        "The faction that is the Opposition: the elections decide its delegates"
+    )
+    constituencies: dict[Id, ConstituencyFile] = _described(
+        "The constituencies, by name", min_length=1
+    )
+    packing: NumberText | None = _described(
+        "The share (0 to 1) of the Opposition's delegates the apparatus removes at each "
+        "stage of the elections, e.g. 'max(0, apparatus - democracy) / 100'",
+        None,
+    )
+    arguments: dict[Id, ArgumentFile] = _described(
+        "The arguments an option's vote may be put with, by name", {}
+    )
+
+
+class ElectionsFile(_Strict):
+    """The delegate elections before a congress, stage by stage."""
+
+    stages: list[Id] = _described(
+        "The stages, from the bottom up, e.g. [cells, districts, provinces]", min_length=1
+    )
+    opens: Annotated[int, Field(ge=1, le=MAX_NUMBER)] | Date = _described(
+        "When the campaign season opens: a number of turns before the congress's "
+        "season, or a date (YYYY-MM-DD) before it"
+    )
+
+
+class MinorityFile(_Strict):
+    """What a defeated motion's minority wins when it is large enough."""
+
+    at: int = _described("The percent of the delegates the minority needs", ge=1, le=99)
+    label: str = _described("What it wins, shown with the tally", "")
+    effects: EffectsText | None = _described("What it changes", None)
+    result: Text = _described("What happens, in prose", "")
+
+
 class CampaignFile(_Strict):
     """campaign.yaml: what the campaign is."""
 
@@ -235,6 +297,9 @@ class CampaignFile(_Strict):
     qualities: dict[Id, QualityFile] = _described("The numbers the game tracks, by name")
     factions: dict[Id, FactionFile] = _described("The factions that vote, by name", {})
     flags: dict[Id, FlagFile | None] = _described("Things that have or have not happened", {})
+    congress: CongressFile | None = _described(
+        "The congress cycle: constituencies, packing by stage, arguments", None
+    )
     clocks: dict[Id, ClockFile] = _described(
         "Progress clocks shown to the player, by name (each is also a quality)", {}
     )
@@ -275,6 +340,14 @@ class VoteFile(_Strict):
     )
     passed: VoteResultFile = _described("What follows if the motion is carried", VoteResultFile())
     failed: VoteResultFile = _described("What follows if the motion falls", VoteResultFile())
+    blocs: dict[Id, Literal["for", "against", "split"]] = _described(
+        "Positions of factions on this motion, overriding 'for' and 'against': a split "
+        "bloc votes with the uncommitted, by the swing",
+        {},
+    )
+    minority: MinorityFile | None = _described(
+        "What a defeated motion's minority wins when it reaches a share of the delegates", None
+    )
 
 
 class OptionFile(_Strict):
@@ -295,6 +368,9 @@ class OptionFile(_Strict):
     outcomes: list[OutcomeFile] = _described("Possible outcomes, drawn by weight", [])
     vote: VoteFile | None = _described("A vote that decides the result", None)
     idea: Idea | None = _described("The idea this option puts into practice", None)
+    argument: Id | None = _described(
+        "The argument the option's vote is put with (one of the congress's arguments)", None
+    )
 
 
 class WindowFile(_Strict):
@@ -319,6 +395,10 @@ class EventFile(_Strict):
     codex: Id | None = _described("The history note of the event (codex/ID.md)", None)
     tags: list[str] = _described("Free labels for the writer's own use", [])
     options: list[OptionFile] = _described("The player's choices", min_length=1)
+    elections: ElectionsFile | None = _described(
+        "Delegates elected upward before this congress (a dated event whose options vote)",
+        None,
+    )
 
 
 class EventsFile(_Strict):

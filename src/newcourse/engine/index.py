@@ -85,6 +85,7 @@ class CampaignIndex:
         "_start",
         "clock_named",
         "clocks",
+        "congresses",
         "factions",
         "final_endings",
         "headlines",
@@ -92,6 +93,7 @@ class CampaignIndex:
         "history",
         "lapsing",
         "levelled",
+        "stages",
         "turns",
     )
 
@@ -114,6 +116,7 @@ class CampaignIndex:
         }
         # events with a condition: queued at a turn's start, they lapse when it fails
         self.lapsing = frozenset(e.id for e in campaign.events.values() if e.when is not None)
+        self._congress_cycle(campaign)
         self._tracks(campaign)
 
     def _tracks(self, campaign: Campaign) -> None:
@@ -123,6 +126,15 @@ class CampaignIndex:
         self.levelled: tuple[Quality, ...] = tuple(
             q for q in campaign.qualities.values() if q.levels
         )
+
+    def _congress_cycle(self, campaign: Campaign) -> None:
+        """The congresses with delegate elections, and the stages held at each turn's close."""
+        from .congress import election_schedule
+
+        self.congresses: tuple[Event, ...] = tuple(
+            e for e in campaign.events.values() if e.elections is not None
+        )
+        self.stages: Mapping[int, tuple[tuple[str, int], ...]] = election_schedule(campaign.events)
 
     def turn(self, turn: int) -> TurnIndex:
         """The lookups of ``turn``; a turn outside the campaign's dates (a state made by

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .calendar import Quarter
+from .congress import Congress, Elections, Minority
 from .expressions import Apply, Effect, Evaluate, Expr
 from .index import CampaignIndex
 
@@ -149,6 +150,10 @@ class Vote:
     passed: Outcome
     failed: Outcome
     source: Source
+    # the congress cycle: positions of blocs by faction ("for", "against", "split"),
+    # and what a defeated minority wins
+    blocs: Mapping[str, str] = field(default_factory=dict)
+    minority: Minority | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +174,7 @@ class Option:
     # None: any outcome of a historical option matches.
     history_outcome: str | None = None
     idea: str | None = None  # the idea of workers' democracy the option puts into practice
+    argument: str | None = None  # the argument its vote is put with (the congress cycle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +193,7 @@ class Event:
     codex: str | None
     options: tuple[Option, ...]
     source: Source
+    elections: Elections | None = None  # the delegate elections before it (a congress)
 
     @property
     def dated(self) -> bool:
@@ -286,6 +293,7 @@ class Campaign:
     strategies: Mapping[str, Strategy]
     source: Source
     ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    congress: Congress | None = None  # constituencies, packing and arguments
     clocks: tuple[Clock, ...] = ()  # each is a quality too, of the same name
     # What the rules look up on every decision, worked out with the campaign (a copy
     # made with dataclasses.replace gets its own); never pickled, rebuilt on loading.

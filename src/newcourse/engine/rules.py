@@ -13,12 +13,14 @@ import datetime as dt
 import random
 from collections.abc import Mapping
 
+from .congress import hold_stages
 from .errors import EngineError, Refusal
 from .expressions import Scope
 from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
 from .tracks import crossings, fill_clocks
+from .votes import count_vote
 
 __all__ = [
     "Dice",
@@ -175,6 +177,8 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
             streaks[rule.id] = run + 1
     if index.clocks or index.levelled:
         news += _track_news(index, state.values, scope)
+    if index.stages and state.turn in index.stages:
+        state.elections = hold_stages(campaign, state.elections, index.stages[state.turn], scope)
     ending = _ending(index.final_endings, scope)
     if ending is None and state.turn + 1 >= campaign.turns:
         ending = _ending(campaign.endings, scope)
@@ -257,25 +261,21 @@ def outcome_odds(option: Option, scope: Scope) -> list[tuple[Outcome, float]]:
     return [(o, w / total) for o, w in zip(option.outcomes, weights, strict=True)]
 
 
-def vote_tally(campaign: Campaign, vote: Vote, scope: Scope) -> Tally:
-    """The vote as the state makes it: faction shares, the swing of the free
-    delegates, and the apparatus packing the delegations.
+def vote_tally(
+    campaign: Campaign,
+    vote: Vote,
+    scope: Scope,
+    event: Event | None = None,
+    option: Option | None = None,
+    held: Mapping[str, tuple[tuple[float, ...], ...]] | None = None,
+) -> Tally:
+    """The vote as the state makes it (see ``votes.count_vote``): faction shares,
+    the swing of the free delegates, and the apparatus packing the delegations;
+    with ``event``, ``option`` and the elections ``held``, the congress cycle too.
 
     The delegates vote as whole delegates, and the motion is decided on those
     counts: it passes with more votes for than against, so a tie fails."""
-    shares = {name: max(0, scope.values[name]) for name in campaign.factions}
-    total = sum(shares.values()) or 1
-    yes = sum(shares[f] for f in vote.supporters) / total
-    no = sum(shares[f] for f in vote.opponents) / total
-    free = max(0.0, 1.0 - yes - no)
-    if campaign.vote_packing is not None:
-        packed = min(free, weight_of(campaign.vote_packing.value(scope)) / 100)
-        free -= packed
-        no += packed
-    swing = share_of(vote.swing.value(scope))
-    yes += free * swing
-    yes_count = round(yes * vote.delegates)
-    return Tally(vote.body, vote.delegates, yes_count, vote.delegates - yes_count, yes)
+    return count_vote(campaign, vote, scope, event, option, held)
 
 
 def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> GameState:
@@ -298,7 +298,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     outcome: Outcome | None = None
     tally: Tally | None = None
     if option.vote is not None:
-        tally = vote_tally(campaign, option.vote, scope)
+        tally = count_vote(campaign, option.vote, scope, event, option, state.elections)
         outcome = option.vote.passed if tally.passed else option.vote.failed
     elif option.outcomes:
         odds = outcome_odds(option, scope)
@@ -314,6 +314,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         option.effects.apply(scope)
     if outcome is not None and outcome.effects is not None:
         outcome.effects.apply(scope)
+    minority = _minority(option, tally, scope)
     fills = fill_clocks(index.clocks, index.levelled, scope) if index.clocks else ()
 
     values = scope.values
@@ -333,7 +334,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         option.text,
         outcome_id,
         outcome.label if outcome else "",
-        _joined(option.result, outcome.result if outcome else ""),
+        _joined(_joined(option.result, outcome.result if outcome else ""), minority),
         tally,
         state.values,
         values,
@@ -404,6 +405,19 @@ def _end_of_queue(campaign: Campaign, dice: Dice, state: Draft) -> None:
     news = _close_turn(campaign, state)
     if not state.over:
         _open_turn(campaign, dice, state, news)
+
+
+def _minority(option: Option, tally: Tally | None, scope: Scope) -> str:
+    """A defeated motion whose minority reached its threshold wins what the vote
+    says: its effects apply, and its prose is returned."""
+    if tally is None or tally.breakdown is None or not tally.breakdown.minority_reached:
+        return ""
+    minority = option.vote.minority if option.vote is not None else None
+    if minority is None:
+        return ""
+    if minority.effects is not None:
+        minority.effects.apply(scope)
+    return minority.result
 
 
 def _joined(first: str, second: str) -> str:

@@ -9,7 +9,10 @@ once at the end, so a decision makes one state however many steps it takes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .votes import Breakdown
 
 __all__ = [
     "Change",
@@ -54,6 +57,7 @@ class Tally(NamedTuple):
     yes: int
     no: int
     yes_share: float  # 0..1, after packing
+    breakdown: Breakdown | None = None  # why it went so: blocs, packing, swing, minority
 
     @property
     def passed(self) -> bool:
@@ -123,6 +127,9 @@ class GameState(NamedTuple):
     last: Resolution | None
     timeline: tuple[Entry, ...]
     ending: str | None
+    # the congress cycle: each congress's stages held so far, the Opposition's share
+    # of the delegates in each constituency after each stage
+    elections: Mapping[str, tuple[tuple[float, ...], ...]] = {}
 
     @property
     def over(self) -> bool:
@@ -165,6 +172,7 @@ class Draft:
     last: Resolution | None
     timeline: tuple[Entry, ...]
     ending: str | None
+    elections: Mapping[str, tuple[tuple[float, ...], ...]]
 
     def __init__(self, state: GameState) -> None:
         (
@@ -183,6 +191,7 @@ class Draft:
             self.last,
             self.timeline,
             self.ending,
+            self.elections,
         ) = state
 
     @property
@@ -207,6 +216,7 @@ class Draft:
             self.last,
             self.timeline,
             self.ending,
+            self.elections,
         )
 
 

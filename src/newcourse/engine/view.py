@@ -8,8 +8,10 @@ carries no styling.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .congress import ElectionLine, election_lines
 from .expressions import Scope
 from .model import Campaign, Event, Option, Outcome
 from .rules import (
@@ -129,6 +131,8 @@ class TurnView:
     ending: EndingView | None
     # why the last decision cannot be taken back (a drawn outcome stands), or None
     undo_refusal: str | None = None
+    # the delegate elections under way before a congress: a line per stage
+    elections: tuple[ElectionLine, ...] = ()
     # shown with the last result: the clocks it filled and the levels it crossed
     announced: tuple[str, ...] = ()
 
@@ -155,13 +159,20 @@ def event_date(campaign: Campaign, event: Event, turn: int) -> str:
     return str(campaign.quarter(turn))
 
 
-def _option_view(campaign: Campaign, number: int, option: Option, scope: Scope) -> OptionView:
+def _option_view(
+    campaign: Campaign,
+    number: int,
+    option: Option,
+    scope: Scope,
+    event: Event | None = None,
+    held: Mapping[str, tuple[tuple[float, ...], ...]] | None = None,
+) -> OptionView:
     available = is_available(option, scope)
     reason = "" if available else option.unavailable  # only what the writer gave
     odds: tuple[OddsView, ...] = ()
     tally = None
     if option.vote is not None:
-        tally = vote_tally(campaign, option.vote, scope)
+        tally = vote_tally(campaign, option.vote, scope, event, option, held)
     elif option.outcomes:
         odds = _percentages(outcome_odds(option, scope))
     return OptionView(number, option.id, option.text, available, reason, odds, tally)
@@ -246,7 +257,7 @@ def build_view(
         )
         visible = [o for o in event.options if is_visible(o, scope)]
         options = tuple(
-            _option_view(campaign, number, option, scope)
+            _option_view(campaign, number, option, scope, event, state.elections)
             for number, option in enumerate(visible, start=1)
         )
     total = sum(max(0, state.values[f]) for f in campaign.factions) or 1
@@ -285,6 +296,7 @@ def build_view(
         timeline=timeline_rows(campaign, state),
         ending=ending_view,
         undo_refusal=undo_refusal,
+        elections=election_lines(campaign, state.turn, state.elections, state.fired, state.queue),
         announced=_announced(campaign, state.last),
     )
 

@@ -19,6 +19,7 @@ from ...engine.model import Campaign, Source
 from .. import schema
 from ..diagnostics import CampaignError, Diagnostic, Severity
 from .compiler import Compiler
+from .congress import read_congress
 from .declarations import declare, span
 from .events import read_events
 from .sections import (
@@ -70,6 +71,7 @@ def _build(ctx: Compiler) -> Campaign | None:
     qualities, factions, flags = declare(ctx, doc, meta)
     clocks = read_clocks(ctx, doc, meta)
     packing = ctx.weight(doc, ("vote_packing",), meta.vote_packing)
+    congress = read_congress(ctx, doc, meta)
     events = read_events(ctx)
     rules = read_rules(ctx)
     headlines = read_headlines(ctx)
@@ -100,5 +102,6 @@ def _build(ctx: Compiler) -> Campaign | None:
         strategies=strategies,
         source=Source(doc.name, 1),
         ranges=dict(ctx.ranges),
+        congress=congress,
         clocks=clocks,
     )

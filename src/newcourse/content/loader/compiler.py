@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ...engine.calendar import Quarter
+from ...engine.congress import Congress
 from ...engine.errors import ExpressionError
 from ...engine.expressions import (
     Assign,
@@ -69,6 +70,7 @@ class Compiler(Reader):
         self.ranges: dict[str, tuple[int, int]] = {}
         self.start = Quarter(1900, 0)
         self.end = Quarter(2100, 3)
+        self.congress: Congress | None = None  # read before the events that use it
 
     def _parse(
         self, doc: Document, path: Path_, value: object, parse: Callable[[str], Any]

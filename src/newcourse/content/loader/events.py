@@ -9,6 +9,7 @@ from ...engine.model import Event, Option, Outcome, Source, Vote
 from .. import schema
 from ..yaml_source import Document, Path_
 from .compiler import Compiler, constant
+from .congress import read_argument, read_blocs, read_elections, read_minority
 
 __all__ = ["read_events"]
 
@@ -89,6 +90,7 @@ def _event(ctx: Compiler, doc: Document, path: Path_, raw: schema.EventFile) -> 
         codex=raw.codex,
         options=tuple(options),
         source=Source(doc.name, line),
+        elections=read_elections(ctx, doc, path, raw, where),
     )
 
 
@@ -141,6 +143,7 @@ def _option(
         source=Source(doc.name, doc.line(path)),
         history_outcome=history_outcome,
         idea=raw.idea,
+        argument=read_argument(ctx, doc, path, raw, where),
     )
 
 
@@ -212,4 +215,6 @@ def _vote(ctx: Compiler, doc: Document, path: Path_, raw: schema.VoteFile, where
         passed=result("passed", raw.passed, "The motion is carried"),
         failed=result("failed", raw.failed, "The motion falls"),
         source=Source(doc.name, doc.line(path)),
+        blocs=read_blocs(ctx, doc, path, raw, where),
+        minority=read_minority(ctx, doc, path, raw),
     )

@@ -1,0 +1,152 @@
+"""Counting a vote, and the tally that explains itself.
+
+The factions' shares of the delegates make the blocs: those the vote puts for
+the motion, those against, and the rest (the uncommitted, and blocs that
+split). The apparatus packs part of the rest onto its side (``vote_packing``),
+unless the delegates were elected through the congress cycle, whose stages
+packed them already. The rest then swing for the motion by the vote's
+``swing``, plus the fit of the argument chosen. Whole delegates decide: the
+motion passes with more votes for than against, so a tie fails. A defeated
+motion's minority may still count (``minority``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from .congress import elected
+from .expressions import Scope
+from .state import Tally
+
+if TYPE_CHECKING:
+    from .congress import Argument
+    from .model import Campaign, Event, Option, Vote
+
+__all__ = ["BlocVotes", "Breakdown", "count_vote", "positions"]
+
+
+class BlocVotes(NamedTuple):
+    """A bloc's delegates and how they vote: for, against, or split (with the swing)."""
+
+    name: str
+    label: str
+    position: str  # "for", "against", "split" or "uncommitted" (the last two swing)
+    delegates: int
+
+
+class Breakdown(NamedTuple):
+    """Why a vote went as it did, as the tally shows it."""
+
+    blocs: tuple[BlocVotes, ...]
+    packed: int  # delegates the apparatus packed: onto its side, or out of the elections
+    free: int  # delegates left to the swing
+    swing: float  # the share of them that voted for, 0..1
+    argument: str  # the argument's label, or ""
+    fit: float  # what the argument added to the swing, in points (may be negative)
+    elected: bool  # the Opposition's delegates came from the congress cycle
+    minority_at: int | None  # the percent a defeated minority needs to count
+    minority_label: str
+    minority_reached: bool
+    explained: bool  # the vote uses the congress cycle: blocs, elections, an argument or a minority
+
+
+def positions(vote: Vote) -> dict[str, str]:
+    """Each named faction's position: the vote's ``for`` and ``against``, then its blocs."""
+    named = {name: "for" for name in vote.supporters}
+    named.update({name: "against" for name in vote.opponents})
+    named.update(vote.blocs)
+    return named
+
+
+def _share(value: float) -> float:
+    """A share as the rules read it (as ``rules.share_of``): within 0..1, NaN as 0."""
+    if value >= 1:
+        return 1.0
+    return float(value) if value > 0 else 0.0
+
+
+def _weight(value: float) -> float:
+    """A weight as the rules read it (as ``rules.weight_of``)."""
+    if value > 0:
+        return value if value < 1e12 else 1e12
+    return 0.0
+
+
+def _argument(campaign: Campaign, option: Option | None) -> Argument | None:
+    congress = campaign.congress
+    if congress is None or option is None or option.argument is None:
+        return None
+    return congress.arguments.get(option.argument)
+
+
+def count_vote(
+    campaign: Campaign,
+    vote: Vote,
+    scope: Scope,
+    event: Event | None = None,
+    option: Option | None = None,
+    held: Mapping[str, tuple[tuple[float, ...], ...]] | None = None,
+) -> Tally:
+    """The vote as the state makes it, with its breakdown.
+
+    Without the congress cycle's fields this counts as votes always have: the
+    same arithmetic, so the same delegates."""
+    named = positions(vote)
+    shares: dict[str, float] = {name: max(0, scope.values[name]) for name in campaign.factions}
+    congress = campaign.congress
+    cycle = None
+    if event is not None and congress is not None:
+        cycle = elected(campaign, event, held or {}, scope)
+    removed = 0.0
+    if cycle is not None and congress is not None:
+        cells, share = cycle
+        removed = max(0.0, cells - share)
+        others = sum(shares.values()) - shares[congress.opposition]
+        scale = (1 - share) / others if others > 0 else 0.0
+        shares = {n: share if n == congress.opposition else s * scale for n, s in shares.items()}
+    total = sum(shares.values()) or 1
+    yes = sum(shares[f] for f, p in named.items() if p == "for") / total
+    no = sum(shares[f] for f, p in named.items() if p == "against") / total
+    free = max(0.0, 1.0 - yes - no)
+    if cycle is None and campaign.vote_packing is not None:
+        removed = min(free, _weight(campaign.vote_packing.value(scope)) / 100)
+        free -= removed
+        no += removed
+    argument = _argument(campaign, option)
+    fit = float(argument.fit.value(scope)) if argument is not None else 0.0
+    swing = _share(vote.swing.value(scope) + fit / 100 if argument else vote.swing.value(scope))
+    yes += free * swing
+    delegates = vote.delegates
+    yes_count = round(yes * delegates)
+    minority = vote.minority
+    reached = (
+        minority is not None
+        and 2 * yes_count <= delegates
+        and 100 * yes_count >= minority.at * delegates
+    )
+    breakdown = Breakdown(
+        blocs=tuple(
+            BlocVotes(
+                name,
+                campaign.label(name),
+                named.get(name, "uncommitted"),
+                round(delegates * shares[name] / total),
+            )
+            for name in campaign.factions
+        ),
+        packed=round(delegates * removed),
+        free=round(delegates * free),
+        swing=swing,
+        argument=argument.label if argument is not None else "",
+        fit=fit,
+        elected=cycle is not None,
+        minority_at=minority.at if minority is not None else None,
+        minority_label=minority.label if minority is not None else "",
+        minority_reached=reached,
+        explained=bool(vote.blocs)
+        or cycle is not None
+        or argument is not None
+        or minority is not None,
+    )
+    return Tally(vote.body, delegates, yes_count, delegates - yes_count, yes, breakdown)

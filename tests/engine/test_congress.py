@@ -1,0 +1,139 @@
+"""The congress cycle, played on a small campaign made for it (tests/campaigns/congress).
+
+Its congress is in spring 1924; the elections open two seasons before, so the
+cell meetings and the district conferences are held at the close of autumn
+1923 and the provincial conferences at the close of winter. The apparatus (60)
+against democracy (20) packs out 40% of the Opposition's delegates at each stage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newcourse.content import load_campaign
+from newcourse.engine import Campaign, Game
+
+CONGRESS = Path(__file__).resolve().parent.parent / "campaigns" / "congress"
+
+
+@pytest.fixture(scope="module")
+def cycle() -> Campaign:
+    return load_campaign(CONGRESS)
+
+
+def at_congress(campaign: Campaign, cells: str = "wait", resolution: str = "accept") -> Game:
+    return Game.start(campaign, seed=1).choose(cells).choose(resolution)
+
+
+def stages(game: Game) -> list[tuple[str, int | None]]:
+    return [(line.stage, line.percent) for line in game.view().elections]
+
+
+def test_the_view_shows_the_elections_from_their_opening(cycle: Campaign) -> None:
+    game = Game.start(cycle, seed=1)
+    assert [line.body for line in game.view().elections] == ["The Thirteenth Congress"] * 3
+    assert stages(game) == [
+        ("Cell meetings", None),
+        ("District conferences", None),
+        ("Provincial conferences", None),
+    ]
+
+
+def test_each_stage_packs_out_part_of_the_minority(cycle: Campaign) -> None:
+    # support in the cells: (3 * 30 + 2 * 20 + 5 * 10) / 10 = 18%; each stage keeps 60%
+    game = Game.start(cycle, seed=1).choose("wait")
+    assert stages(game) == [
+        ("Cell meetings", 11),
+        ("District conferences", 6),
+        ("Provincial conferences", None),
+    ]
+    assert stages(game.choose("accept")) == [
+        ("Cell meetings", 11),
+        ("District conferences", 6),
+        ("Provincial conferences", 4),
+    ]
+
+
+def test_work_in_the_cells_before_they_meet_carries_up_every_stage(cycle: Campaign) -> None:
+    # Moscow at 70: (3 * 70 + 2 * 20 + 5 * 10) / 10 = 30% in the cells
+    assert [p for _, p in stages(at_congress(cycle, cells="organise"))] == [18, 11, 6]
+
+
+def test_democracy_stops_the_packing_at_the_stages_still_to_come(cycle: Campaign) -> None:
+    # democracy 60 against apparatus 60 by winter: the provincial conferences pack no one
+    assert [p for _, p in stages(at_congress(cycle, resolution="press"))] == [11, 6, 6]
+
+
+def test_the_elections_are_no_longer_shown_once_the_congress_has_voted(cycle: Campaign) -> None:
+    assert stages(at_congress(cycle).choose("silent")) == []
+
+
+def test_the_tally_explains_itself(cycle: Campaign) -> None:
+    industry = at_congress(cycle).view().options[0]
+    tally = industry.vote
+    assert tally is not None and tally.breakdown is not None
+    why = tally.breakdown
+    assert why.explained and why.elected
+    # the Opposition's 3.9% elected; the others share the rest as their factions stand
+    assert [(b.name, b.position, b.delegates) for b in why.blocs] == [
+        ("left", "for", 4),
+        ("centre", "against", 53),
+        ("right", "split", 21),
+        ("uncommitted", "uncommitted", 21),
+    ]
+    assert why.packed == 14  # 18% in the cells, 3.9% at the congress
+    assert why.free == 43
+    # the goods famine (50) against the grain crisis (10): 50 / 2 - 10 = 15 points
+    assert why.argument == "Industrialisation" and why.fit == 15
+    assert why.swing == pytest.approx(0.65)
+    assert (tally.yes, tally.no) == (32, 68)
+    assert why.minority_at == 33 and not why.minority_reached
+
+
+def test_the_argument_that_fits_the_moment_swings_more(cycle: Campaign) -> None:
+    options = at_congress(cycle).view().options
+    industry, market = options[0].vote, options[1].vote
+    assert industry is not None and market is not None
+    assert market.breakdown is not None and market.breakdown.fit == -15
+    assert market.yes == 19 < industry.yes
+
+
+def test_what_is_shown_is_what_is_decided(cycle: Campaign) -> None:
+    game = at_congress(cycle, cells="organise")
+    shown = game.view().options[0].vote
+    decided = game.choose("industry").state.last
+    assert decided is not None and decided.tally == shown
+
+
+def test_a_minority_of_a_third_forces_the_platform_into_print(cycle: Campaign) -> None:
+    game = at_congress(cycle, cells="organise")
+    tally = game.view().options[0].vote
+    assert tally is not None and tally.breakdown is not None
+    assert (tally.yes, tally.no) == (33, 67)
+    assert tally.breakdown.minority_reached
+    after = game.choose("industry")
+    assert "published" in after.state.flags
+    assert after.state.last is not None
+    assert "forces the platform into print" in after.state.last.result
+
+
+def test_a_minority_short_of_its_threshold_wins_nothing(cycle: Campaign) -> None:
+    after = at_congress(cycle).choose("industry")
+    assert "published" not in after.state.flags
+    assert after.state.last is not None and after.state.last.result == "Defeated."
+
+
+def test_the_same_decisions_hold_the_same_elections(cycle: Campaign) -> None:
+    first = at_congress(cycle, cells="organise", resolution="press")
+    again = Game.replay(cycle, 1, first.decisions)
+    assert again.state.elections == first.state.elections
+
+
+def test_a_vote_without_the_congress_cycle_counts_as_before(mini: Campaign) -> None:
+    conference = Game.start(mini, seed=1).choose("keep_secret").view().options[0].vote
+    assert conference is not None and conference.breakdown is not None
+    assert not conference.breakdown.explained
+    assert not conference.breakdown.elected
+    assert mini.congress is None and Game.start(mini, seed=1).state.elections == {}
