@@ -154,6 +154,18 @@ CATALOGUE: list[tuple[str, str]] = [
     ("argument_without_vote", "events/broken.yaml:9: error: event 'rally', option 'move': an arg"),
     ("bloc_not_faction", "events/broken.yaml:14: error: event 'rally', option 'move': the vote's"),
     ("minority_out_of_range", "events/broken.yaml:14: error: event 'rally', option 'move', vote,"),
+    # ---- text and time: premises, variants, follow-ups, expiry, arcs, conditional text
+    ("premise_unknown_flag", "events/broken.yaml:5: error: event 'rally', premise: unknown name"),
+    ("variant_unknown", "events/broken.yaml:2: error: event 'rally' is a variant of 'leter', whic"),
+    ("variant_never_stands_in", "events/broken.yaml:2: warning: event 'rally' never fires: 'lett"),
+    ("follow_up_unknown", "events/broken.yaml:10: error: event 'rally': the follow-up names 'st"),
+    ("follow_up_after_end", "events/broken.yaml:10: error: event 'rally': the follow-up to 'str"),
+    ("follow_up_dated", "events/broken.yaml:10: error: event 'rally': the follow-up names 'conf"),
+    ("expired_never", "events/broken.yaml:2: warning: event 'rally' expires on 1924-03-01, befo"),
+    ("arc_undeclared", "events/broken.yaml:2: error: event 'rally': the arc 'german_octobr' is n"),
+    ("arc_never_closes", "campaign.yaml:21: warning: arc 'german_october' never closes"),
+    ("text_unclosed_if", "events/broken.yaml:2: error: event 'rally', text: an '{if}' is never"),
+    ("text_unknown_name", "events/broken.yaml:7: error: event 'rally', option 'speak', result: {"),
     # ---- world rules, news, codex, effect values
     ("rule_never_applies", "world.yaml:9: warning: world rule 'purge' never applies"),
     (

@@ -303,6 +303,23 @@ class CampaignFile(_Strict):
     clocks: dict[Id, ClockFile] = _described(
         "Progress clocks shown to the player, by name (each is also a quality)", {}
     )
+    arcs: dict[Id, str] = _described(
+        "The story's arcs, by name, with the title the player reads while one is open "
+        "(e.g. german_october: the German October)",
+        {},
+    )
+
+
+class FollowUpFile(_Strict):
+    """An undated event scheduled some turns after the decision."""
+
+    event: Id = _described("The event to fire: an undated event (a storylet)")
+    after: int = _described(
+        "How many turns later it is queued, at that season's end", ge=1, le=MAX_NUMBER
+    )
+
+
+FollowUps = FollowUpFile | list[FollowUpFile]
 
 
 class OutcomeFile(_Strict):
@@ -318,6 +335,10 @@ class OutcomeFile(_Strict):
         False,
     )
     idea: Idea | None = _described("The idea this outcome puts into practice", None)
+    follow_up: FollowUps | None = _described(
+        "An event (or a list of them) this outcome schedules: {event: ID, after: TURNS}", None
+    )
+    closes_arc: bool = _described("This outcome closes its event's arc", False)
 
 
 class VoteResultFile(_Strict):
@@ -326,6 +347,10 @@ class VoteResultFile(_Strict):
     label: str = _described("A short label for the result", "")
     effects: EffectsText | None = _described("What the result changes", None)
     result: Text = _described("What happens, in prose", "")
+    follow_up: FollowUps | None = _described(
+        "An event (or a list of them) this result schedules: {event: ID, after: TURNS}", None
+    )
+    closes_arc: bool = _described("This result closes its event's arc", False)
 
 
 class VoteFile(_Strict):
@@ -368,6 +393,10 @@ class OptionFile(_Strict):
     outcomes: list[OutcomeFile] = _described("Possible outcomes, drawn by weight", [])
     vote: VoteFile | None = _described("A vote that decides the result", None)
     idea: Idea | None = _described("The idea this option puts into practice", None)
+    follow_up: FollowUps | None = _described(
+        "An event (or a list of them) this option schedules: {event: ID, after: TURNS}", None
+    )
+    closes_arc: bool = _described("Choosing this option closes its event's arc", False)
     argument: Id | None = _described(
         "The argument the option's vote is put with (one of the congress's arguments)", None
     )
@@ -395,6 +424,26 @@ class EventFile(_Strict):
     codex: Id | None = _described("The history note of the event (codex/ID.md)", None)
     tags: list[str] = _described("Free labels for the writer's own use", [])
     options: list[OptionFile] = _described("The player's choices", min_length=1)
+    premise: ConditionText | None = _described(
+        "The history the event assumes: when this fails as the event would fire, a "
+        "variant fires in its place, or nothing",
+        None,
+    )
+    variant_of: Id | None = _described(
+        "The event this one stands in for when that one's premise fails; it takes that "
+        "event's date or window and needs no date or window of its own",
+        None,
+    )
+    expires: Date | None = _described(
+        "The last day the event may fire: it is not queued in a season that begins after it",
+        None,
+    )
+    arc: Id | None = _described(
+        "The arc (declared in campaign.yaml 'arcs') this event belongs to: deciding it "
+        "opens the arc",
+        None,
+    )
+    closes_arc: bool = _described("Deciding this event closes its arc", False)
     elections: ElectionsFile | None = _described(
         "Delegates elected upward before this congress (a dated event whose options vote)",
         None,

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .calendar import Quarter
+from .expressions import BUILTINS, NameKind, Namespace
+from .text import Render, compile_template
 
 if TYPE_CHECKING:
     from .model import Campaign, Clock, Ending, Event, Headline, Option, Outcome, Quality
@@ -22,11 +24,17 @@ __all__ = ["CampaignIndex", "TurnIndex", "history_outcome", "history_text"]
 class TurnIndex:
     """What the rules look up in one turn of a campaign."""
 
-    __slots__ = ("builtins", "dated", "last_day", "pool", "recurring")
+    __slots__ = ("builtins", "dated", "first_day", "last_day", "pool", "recurring")
 
     def __init__(self, start: Quarter, events: Iterable[Event], turn: int) -> None:
         quarter = start.plus(turn)
-        events = tuple(events)
+        self.first_day: dt.date = quarter.first_day
+        # variants are queued in their original's place; expired events not at all
+        events = tuple(
+            e
+            for e in events
+            if e.variant_of is None and (e.expires is None or e.expires >= quarter.first_day)
+        )
         self.builtins: Mapping[str, int] = {
             "year": quarter.year,
             "quarter": quarter.number,
@@ -83,6 +91,7 @@ class CampaignIndex:
     __slots__ = (
         "_events",
         "_start",
+        "arcs",
         "clock_named",
         "clocks",
         "congresses",
@@ -93,8 +102,11 @@ class CampaignIndex:
         "history",
         "lapsing",
         "levelled",
+        "premised",
         "stages",
+        "texts",
         "turns",
+        "variants",
     )
 
     def __init__(self, campaign: Campaign) -> None:
@@ -116,6 +128,7 @@ class CampaignIndex:
         }
         # events with a condition: queued at a turn's start, they lapse when it fails
         self.lapsing = frozenset(e.id for e in campaign.events.values() if e.when is not None)
+        self._add_time(campaign)
         self._congress_cycle(campaign)
         self._tracks(campaign)
 
@@ -135,6 +148,31 @@ class CampaignIndex:
             e for e in campaign.events.values() if e.elections is not None
         )
         self.stages: Mapping[int, tuple[tuple[str, int], ...]] = election_schedule(campaign.events)
+
+    def _add_time(self, campaign: Campaign) -> None:
+        """Premises, variants and conditional texts (see ``schedule`` and ``text``)."""
+        variants: dict[str, list[Event]] = {}
+        for event in campaign.events.values():
+            if event.variant_of is not None:
+                variants.setdefault(event.variant_of, []).append(event)
+        self.variants: Mapping[str, tuple[Event, ...]] = {
+            name: tuple(found) for name, found in variants.items()
+        }
+        # anything to look at beyond 'when' as events are queued
+        self.premised = bool(variants) or any(
+            e.premise is not None for e in campaign.events.values()
+        )
+        self.lapsing |= {e.id for e in campaign.events.values() if e.premise is not None}
+        names = Namespace(
+            dict.fromkeys(BUILTINS, NameKind.BUILTIN)
+            | dict.fromkeys(campaign.qualities, NameKind.QUALITY)
+            | dict.fromkeys(campaign.factions, NameKind.FACTION)
+            | dict.fromkeys(campaign.flags, NameKind.FLAG)
+        )
+        self.texts: Mapping[str, Render] = {
+            template.text: compile_template(template, names) for template in campaign.texts
+        }
+        self.arcs: Mapping[str, str] = dict(campaign.arcs)
 
     def turn(self, turn: int) -> TurnIndex:
         """The lookups of ``turn``; a turn outside the campaign's dates (a state made by

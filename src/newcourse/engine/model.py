@@ -16,6 +16,7 @@ from .calendar import Quarter
 from .congress import Congress, Elections, Minority
 from .expressions import Apply, Effect, Evaluate, Expr
 from .index import CampaignIndex
+from .text import Template
 
 __all__ = [
     "Campaign",
@@ -27,6 +28,7 @@ __all__ = [
     "Event",
     "Faction",
     "Flag",
+    "FollowUp",
     "Headline",
     "Option",
     "Outcome",
@@ -126,6 +128,15 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowUp:
+    """An event scheduled ``after`` turns from the decision that schedules it."""
+
+    event: str
+    after: int
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """One of an option's possible results, drawn by weight."""
 
@@ -136,6 +147,8 @@ class Outcome:
     result: str
     source: Source
     idea: str | None = None  # the idea of workers' democracy the outcome puts into practice
+    follow_ups: tuple[FollowUp, ...] = ()  # events it schedules some turns ahead
+    closes_arc: bool = False  # it closes its event's arc
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +187,8 @@ class Option:
     # None: any outcome of a historical option matches.
     history_outcome: str | None = None
     idea: str | None = None  # the idea of workers' democracy the option puts into practice
+    follow_ups: tuple[FollowUp, ...] = ()  # events it schedules some turns ahead
+    closes_arc: bool = False  # it closes its event's arc
     argument: str | None = None  # the argument its vote is put with (the congress cycle)
 
 
@@ -194,6 +209,11 @@ class Event:
     options: tuple[Option, ...]
     source: Source
     elections: Elections | None = None  # the delegate elections before it (a congress)
+    premise: Condition | None = None  # the history it assumes: it fires only while this holds
+    variant_of: str | None = None  # the event it stands in for when that one's premise fails
+    expires: dt.date | None = None  # not queued in a season that begins after this day
+    arc: str | None = None  # the chain of events it belongs to
+    closes_arc: bool = False  # deciding it closes its arc
 
     @property
     def dated(self) -> bool:
@@ -293,6 +313,9 @@ class Campaign:
     strategies: Mapping[str, Strategy]
     source: Source
     ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # every text with tags ({if ...}), parsed once (the index compiles them)
+    texts: tuple[Template, ...] = ()
+    arcs: tuple[tuple[str, str], ...] = ()  # each arc's name and title
     congress: Congress | None = None  # constituencies, packing and arguments
     clocks: tuple[Clock, ...] = ()  # each is a quality too, of the same name
     # What the rules look up on every decision, worked out with the campaign (a copy

@@ -13,12 +13,14 @@ import datetime as dt
 import random
 from collections.abc import Mapping
 
+from . import schedule
 from .congress import hold_stages
 from .errors import EngineError, Refusal
 from .expressions import Scope
 from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .text import render
 from .tracks import crossings, fill_clocks
 from .votes import count_vote
 
@@ -50,14 +52,14 @@ class Dice:
 def scope_of(campaign: Campaign, state: GameState | Draft) -> Scope:
     """A scope on a copy of the state's values and flags: effects may change it."""
     builtins = campaign.index.turn(state.turn).builtins
-    return Scope(dict(state.values), set(state.flags), dict(builtins))
+    return Scope(dict(state.values), set(state.flags), dict(builtins), state.marks)
 
 
 def _reading(campaign: Campaign, state: Draft, turn: TurnIndex | None = None) -> Scope:
     """A scope on the state itself, for conditions and weights only: nothing may change it."""
     if turn is None:
         turn = campaign.index.turn(state.turn)
-    return Scope(state.values, state.flags, turn.builtins)  # type: ignore[arg-type]
+    return Scope(state.values, state.flags, turn.builtins, state.marks)  # type: ignore[arg-type]
 
 
 def _holds(condition: Condition | None, scope: Scope) -> bool:
@@ -87,6 +89,7 @@ def start(campaign: Campaign, dice: Dice) -> GameState:
         last=None,
         timeline=(),
         ending=None,
+        marks=dict.fromkeys(flags, 0),
     )
     draft = Draft(state)
     _open_turn(campaign, dice, draft, news=())
@@ -106,7 +109,10 @@ def _open_turn(campaign: Campaign, dice: Dice, state: Draft, news: tuple[NewsIte
         moment = first if first is not None else turn.last_day
         headlines, state.headlines_done = _due_headlines(index, state.headlines_done, moment, scope)
         state.queue = queue
-        state.fired = state.fired | {e for e in queue if not events[e].recurring}
+        if index.premised:
+            state.fired = state.fired | schedule.fired_with(events[e] for e in queue)
+        else:
+            state.fired = state.fired | {e for e in queue if not events[e].recurring}
         state.news = news + headlines
         state.bulletins = ()
         state.turn_start = state.values
@@ -134,6 +140,17 @@ def _queue_events(
     dated = eligible(turn.dated)
     recurring = eligible(turn.recurring)
     pool = eligible(turn.pool)
+    index = campaign.index
+    if index.premised:
+        dated = schedule.stand_ins(index, dated, scope)
+        recurring = schedule.stand_ins(index, recurring, scope)
+        pool = schedule.stand_ins(index, pool, scope)
+    if state.follow_ups:
+        following = schedule.due_follow_ups(campaign, state, scope)
+        if following:
+            dated += following  # at the season's end, before the storylets
+            ids = {e.id for e in following}
+            pool = [e for e in pool if e.id not in ids]
     room = min(campaign.storylets_per_turn, campaign.max_events_per_turn - len(dated))
     drawn: list[Event] = []
     if pool and room > 0:  # a stream nobody draws from changes nothing
@@ -162,6 +179,7 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
     """Run the world rules, check final endings, and step the clock; returns the news."""
     scope = scope_of(campaign, state)
     index = campaign.index
+    flags_before, turn_before = state.flags, state.turn
     due, state.headlines_done = _due_headlines(
         index, state.headlines_done, index.turn(state.turn).last_day, scope
     )
@@ -173,7 +191,7 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
             # a rule that goes on applying says something new, or nothing
             run = state.streaks.get(rule.id, 0)
             if run < len(rule.news):
-                news.append(NewsItem(rule.news[run]))
+                news.append(NewsItem(render(index.texts, rule.news[run], scope)))
             streaks[rule.id] = run + 1
     if index.clocks or index.levelled:
         news += _track_news(index, state.values, scope)
@@ -189,6 +207,8 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
     else:
         state.ending = ending.id
     state.values, state.flags = scope.values, frozenset(scope.flags)
+    if state.flags != flags_before:
+        schedule.mark_flags(state, flags_before, turn_before)
     state.queue = ()
     state.streaks = streaks
     return tuple(news)
@@ -288,7 +308,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     option = event.option(option_id)
     index = campaign.index
     builtins = index.turn(state.turn).builtins  # effects never change built-ins
-    scope = Scope(dict(state.values), set(state.flags), builtins)
+    scope = Scope(dict(state.values), set(state.flags), builtins, state.marks)
     if option is None or not is_visible(option, scope):
         numbers = ", ".join(o.id for o in event.options if is_visible(o, scope))
         raise Refusal(f"{event.title!r} has no option {option_id!r}; the options are: {numbers}")
@@ -310,6 +330,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
                 outcome = candidate
                 break
 
+    texts = index.texts
+    chosen = render(texts, option.text, scope) if texts else option.text
     if option.effects is not None:
         option.effects.apply(scope)
     if outcome is not None and outcome.effects is not None:
@@ -331,10 +353,16 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     draft.last = Resolution(
         event.id,
         option.id,
-        option.text,
+        chosen,
         outcome_id,
         outcome.label if outcome else "",
-        _joined(_joined(option.result, outcome.result if outcome else ""), minority),
+        _joined(
+            _joined(
+                render(texts, option.result, scope),
+                render(texts, outcome.result, scope) if outcome else "",
+            ),
+            minority,
+        ),
         tally,
         state.values,
         values,
@@ -350,6 +378,10 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     draft.step += 1
     draft.bulletins = ()
     draft.timeline = (*state.timeline, entry)
+    if flags is not state.flags:
+        schedule.mark_flags(draft, state.flags, state.turn)
+    if event.arc is not None or option.follow_ups or (outcome is not None and outcome.follow_ups):
+        schedule.after_decision(draft, event, option, outcome)
     if draft.queue:
         _drop_stale(campaign, draft)
     if not draft.queue:
@@ -369,7 +401,7 @@ def _due_headlines(
     while done < len(headlines) and headlines[done].date <= moment:
         headline = headlines[done]
         if headline.when is None or headline.when.test(scope):
-            items.append(NewsItem(headline.text, headline.codex))
+            items.append(NewsItem(render(index.texts, headline.text, scope), headline.codex))
         done += 1
     return tuple(items), done
 
@@ -395,7 +427,12 @@ def _drop_stale(campaign: Campaign, state: Draft) -> None:
         return  # nothing queued can lapse
     events = campaign.events
     scope = _reading(campaign, state)
-    queue = tuple(e for e in state.queue if (when := events[e].when) is None or when.test(scope))
+    queue = tuple(
+        e
+        for e in state.queue
+        if ((when := events[e].when) is None or when.test(scope))
+        and ((premise := events[e].premise) is None or premise.test(scope))
+    )
     if len(queue) < len(state.queue):
         state.fired = state.fired - (set(state.queue) - set(queue))
         state.queue = queue

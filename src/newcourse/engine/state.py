@@ -127,6 +127,12 @@ class GameState(NamedTuple):
     last: Resolution | None
     timeline: tuple[Entry, ...]
     ending: str | None
+    # the turn each flag was last set (since()); flags set from the start, turn 0
+    marks: Mapping[str, int] = {}
+    # events scheduled by follow-ups: (the turn they are due, the event), in order
+    follow_ups: tuple[tuple[int, str], ...] = ()
+    arcs: tuple[str, ...] = ()  # the arcs open now, in the order they opened
+    arcs_closed: frozenset[str] = frozenset()
     # the congress cycle: each congress's stages held so far, the Opposition's share
     # of the delegates in each constituency after each stage
     elections: Mapping[str, tuple[tuple[float, ...], ...]] = {}
@@ -172,6 +178,10 @@ class Draft:
     last: Resolution | None
     timeline: tuple[Entry, ...]
     ending: str | None
+    marks: Mapping[str, int]
+    follow_ups: tuple[tuple[int, str], ...]
+    arcs: tuple[str, ...]
+    arcs_closed: frozenset[str]
     elections: Mapping[str, tuple[tuple[float, ...], ...]]
 
     def __init__(self, state: GameState) -> None:
@@ -191,6 +201,10 @@ class Draft:
             self.last,
             self.timeline,
             self.ending,
+            self.marks,
+            self.follow_ups,
+            self.arcs,
+            self.arcs_closed,
             self.elections,
         ) = state
 
@@ -216,6 +230,10 @@ class Draft:
             self.last,
             self.timeline,
             self.ending,
+            self.marks,
+            self.follow_ups,
+            self.arcs,
+            self.arcs_closed,
             self.elections,
         )
 

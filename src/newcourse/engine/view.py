@@ -23,7 +23,9 @@ from .rules import (
     scope_of,
     vote_tally,
 )
+from .shown import open_arcs, shown_changes, shown_names, shown_resolution
 from .state import Change, Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .text import render
 from .tracks import crossings, shown_level
 
 __all__ = [
@@ -126,7 +128,6 @@ class TurnView:
     options: tuple[OptionView, ...]
     qualities: tuple[QualityView, ...]
     factions: tuple[FactionView, ...]
-    flags: tuple[str, ...]
     timeline: tuple[TimelineRow, ...]
     ending: EndingView | None
     # why the last decision cannot be taken back (a drawn outcome stands), or None
@@ -135,6 +136,7 @@ class TurnView:
     elections: tuple[ElectionLine, ...] = ()
     # shown with the last result: the clocks it filled and the levels it crossed
     announced: tuple[str, ...] = ()
+    arcs: tuple[str, ...] = ()  # the titles of the story's open arcs ("the German October")
 
     @property
     def can_undo(self) -> bool:
@@ -175,7 +177,8 @@ def _option_view(
         tally = vote_tally(campaign, option.vote, scope, event, option, held)
     elif option.outcomes:
         odds = _percentages(outcome_odds(option, scope))
-    return OptionView(number, option.id, option.text, available, reason, odds, tally)
+    text = render(campaign.index.texts, option.text, scope)
+    return OptionView(number, option.id, text, available, reason, odds, tally)
 
 
 def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:
@@ -213,13 +216,20 @@ def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ..
             TimelineRow(
                 date=_timeline_date(campaign, event, entry.turn),
                 event=event.title,
-                chosen=option.text if option else entry.option_id,
+                chosen=_shown_text(campaign, state, option.text) if option else entry.option_id,
                 outcome=outcome,
                 history=history,
                 as_history=entry.historical,
             )
         )
     return tuple(rows)
+
+
+def _shown_text(campaign: Campaign, state: GameState, text: str) -> str:
+    """A text of the timeline, its tags read against the state as it is now."""
+    if "{" not in text:
+        return text
+    return render(campaign.index.texts, text, scope_of(campaign, state))
 
 
 def _when(campaign: Campaign, entry: Entry) -> tuple[int, bool, dt.date]:
@@ -243,6 +253,8 @@ def build_view(
 ) -> TurnView:
     """The view of ``state``; ``previous`` (the state before the last decision) gives ``moved``."""
     scope = scope_of(campaign, state)
+    texts = campaign.index.texts
+    shown = shown_names(campaign)
     event = current_event(campaign, state)
     event_view = None
     options: tuple[OptionView, ...] = ()
@@ -251,7 +263,7 @@ def build_view(
             id=event.id,
             title=event.title,
             date=event_date(campaign, event, state.turn),
-            text=event.text,
+            text=render(texts, event.text, scope),
             codex=event.codex,
             historical=any(o.historical for o in event.options),
         )
@@ -267,9 +279,11 @@ def build_view(
         ending_view = EndingView(
             id=ending.id,
             title=ending.title,
-            text=ending.text,
+            text=render(texts, ending.text, scope),
             summary=tuple(
-                line.text for line in ending.summary if line.when is None or line.when.test(scope)
+                render(texts, line.text, scope)
+                for line in ending.summary
+                if line.when is None or line.when.test(scope)
             ),
             history=ending.history,
         )
@@ -282,9 +296,9 @@ def build_view(
         opening=not state.timeline or state.timeline[-1].turn != state.turn,
         news=state.news,
         bulletins=state.bulletins,
-        changes=state.news_changes,
-        moved=_moved(campaign, previous, state),
-        last=state.last,
+        changes=shown_changes(state.news_changes, shown),
+        moved=shown_changes(_moved(campaign, previous, state), shown),
+        last=shown_resolution(state.last, shown),
         event=event_view,
         options=options,
         qualities=_quality_views(campaign, state),
@@ -292,12 +306,12 @@ def build_view(
             FactionView(f.name, f.label, 100 * max(0, state.values[f.name]) / total)
             for f in campaign.factions.values()
         ),
-        flags=tuple(sorted(state.flags)),
         timeline=timeline_rows(campaign, state),
         ending=ending_view,
         undo_refusal=undo_refusal,
         elections=election_lines(campaign, state.turn, state.elections, state.fired, state.queue),
         announced=_announced(campaign, state.last),
+        arcs=open_arcs(campaign, state.arcs),
     )
 
 
@@ -305,6 +319,8 @@ def _quality_views(campaign: Campaign, state: GameState) -> tuple[QualityView, .
     clocks = campaign.index.clock_named
     views = []
     for q in campaign.qualities.values():
+        if not q.shown:
+            continue  # hidden information stays out of the view
         value, clock = state.values[q.name], clocks.get(q.name)
         views.append(
             QualityView(

@@ -24,7 +24,7 @@ from textual.widgets import Markdown, Static
 from ..engine import CodexEntry, TurnView
 from ..engine.state import Change
 from ..engine.view import OptionView, TimelineRow
-from .words import tally_words, vote_forecast
+from .words import open_arcs, tally_words, vote_forecast
 
 __all__ = [
     "GROUPS",
@@ -118,15 +118,16 @@ def result_line(view: TurnView) -> Content:
 
 def news_markdown(view: TurnView, *, hints: bool = False) -> str:
     """This turn's front page as a Markdown list; ``hints`` marks items with a history note."""
+    arcs = f"\n\n*{open_arcs(view)}*" if view.arcs else ""
     if not view.news:
-        return "*No news this season.*"
+        return "*No news this season.*" + arcs
     items = []
     for item in view.news:
         text = item.text.strip().replace("\n", "\n  ")
         if hints and item.codex:
             text += " *(history note: press n)*"
         items.append(f"- {text}")
-    return "\n".join(items)
+    return "\n".join(items) + arcs
 
 
 def codex_markdown(entry: CodexEntry, *, heading: bool = False) -> str:

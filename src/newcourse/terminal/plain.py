@@ -21,6 +21,7 @@ from .words import (
     change_words,
     no_such_option,
     not_available,
+    open_arcs,
     option_line,
     status_lines,
     tally_words,
@@ -244,6 +245,8 @@ class PlainPlayer:
         changes = change_words(self.campaign, view.changes)
         if changes:
             self.say(f"Since last season: {changes}.", rest="  ")
+        if view.arcs:
+            self.say(open_arcs(view), rest="  ")
         if asked and not view.news and not changes:
             self.say("There is no front page yet: the news comes with each new season.")
 

@@ -15,6 +15,7 @@ __all__ = [
     "change_words",
     "no_such_option",
     "not_available",
+    "open_arcs",
     "option_line",
     "status_lines",
     "tally_words",
@@ -69,6 +70,11 @@ def vote_forecast(tally: Tally) -> str:
         f"Expected vote in {tally.body}: {tally.yes} for, {tally.no} against "
         f"of {tally.delegates}; the motion {verdict}."
     )
+
+
+def open_arcs(view: TurnView) -> str:
+    """The story's open arcs, "Open: the German October", or "" when none is open."""
+    return f"Open: {'; '.join(view.arcs)}." if view.arcs else ""
 
 
 def option_line(option: OptionView) -> str:

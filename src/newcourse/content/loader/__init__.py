@@ -30,6 +30,7 @@ from .sections import (
     read_rules,
     read_strategies,
 )
+from .timing import read_texts, settle_time
 from .tracks import read_clocks
 
 __all__ = ["BUNDLED", "builtin_campaign_path", "load_campaign", "load_with_diagnostics"]
@@ -79,6 +80,8 @@ def _build(ctx: Compiler) -> Campaign | None:
     codex = read_codex_notes(ctx)
     strategies = read_strategies(ctx)
     check_links(ctx, events, headlines, codex, factions)
+    events = settle_time(ctx, doc, dict(meta.arcs), events)
+    texts = read_texts(ctx, events.values(), rules, headlines, endings)
     if any(d.severity is Severity.ERROR for d in ctx.diagnostics):
         return None  # a campaign is built only from parts that all loaded
     return Campaign(
@@ -102,6 +105,8 @@ def _build(ctx: Compiler) -> Campaign | None:
         strategies=strategies,
         source=Source(doc.name, 1),
         ranges=dict(ctx.ranges),
+        texts=texts,
+        arcs=tuple(meta.arcs.items()),
         congress=congress,
         clocks=clocks,
     )

@@ -10,6 +10,7 @@ from .. import schema
 from ..yaml_source import Document, Path_
 from .compiler import Compiler, constant
 from .congress import read_argument, read_blocs, read_elections, read_minority
+from .timing import read_follow_ups
 
 __all__ = ["read_events"]
 
@@ -44,7 +45,7 @@ def _event(ctx: Compiler, doc: Document, path: Path_, raw: schema.EventFile) -> 
     line = doc.line(path)
     if raw.date is not None and raw.window is not None:
         ctx.error(doc, line, f"{where}: give either a date or a window, not both")
-    if raw.date is None and raw.window is None:
+    if raw.date is None and raw.window is None and raw.variant_of is None:
         ctx.error(doc, line, f"{where}: give a date (a set piece) or a window (a storylet)")
     if raw.date is not None:
         quarter = ctx.date_in_campaign(doc, (*path, "date"), raw.date)
@@ -91,6 +92,11 @@ def _event(ctx: Compiler, doc: Document, path: Path_, raw: schema.EventFile) -> 
         options=tuple(options),
         source=Source(doc.name, line),
         elections=read_elections(ctx, doc, path, raw, where),
+        premise=ctx.condition(doc, (*path, "premise"), raw.premise),
+        variant_of=raw.variant_of,
+        expires=raw.expires,
+        arc=raw.arc,
+        closes_arc=raw.closes_arc,
     )
 
 
@@ -118,6 +124,10 @@ def _option(
                 raw_outcome.result.strip(),
                 Source(doc.name, doc.line(outcome_path)),
                 raw_outcome.idea,
+                follow_ups=read_follow_ups(
+                    doc, (*outcome_path, "follow_up"), raw_outcome.follow_up
+                ),
+                closes_arc=raw_outcome.closes_arc,
             )
         )
     if len(outcomes) == 1:
@@ -144,6 +154,8 @@ def _option(
         history_outcome=history_outcome,
         idea=raw.idea,
         argument=read_argument(ctx, doc, path, raw, where),
+        follow_ups=read_follow_ups(doc, (*path, "follow_up"), raw.follow_up),
+        closes_arc=raw.closes_arc,
     )
 
 
@@ -204,6 +216,8 @@ def _vote(ctx: Compiler, doc: Document, path: Path_, raw: schema.VoteFile, where
             ctx.effects(doc, (*path, key, "effects"), raw_result.effects),
             raw_result.result.strip(),
             Source(doc.name, doc.line((*path, key))),
+            follow_ups=read_follow_ups(doc, (*path, key, "follow_up"), raw_result.follow_up),
+            closes_arc=raw_result.closes_arc,
         )
 
     return Vote(

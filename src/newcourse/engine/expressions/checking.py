@@ -53,6 +53,9 @@ def check_type(expr: Expr, names: Namespace) -> Type:
                 expr.line,
                 expr.column,
             )
+        if expr.function in FLAG_FUNCTIONS:
+            _want_flag(expr, names)
+            return Type.NUMBER
         for arg in expr.args:
             _want(arg, Type.NUMBER, names, f"{expr.function}()")
         return Type.NUMBER
@@ -70,6 +73,16 @@ def check_type(expr: Expr, names: Namespace) -> Type:
     _want(expr.left, Type.NUMBER, names, f"'{expr.op}'")
     _want(expr.right, Type.NUMBER, names, f"'{expr.op}'")
     return Type.BOOL if expr.op in ("<", "<=", ">", ">=") else Type.NUMBER
+
+
+FLAG_FUNCTIONS = frozenset({"since"})
+"""Functions whose argument is the name of a flag, not a value."""
+
+
+def _want_flag(call: Call, names: Namespace) -> None:
+    arg = call.args[0]
+    if not isinstance(arg, Name) or names.lookup(arg) is not NameKind.FLAG:
+        raise ExpressionError(f"{call.function}() takes the name of a flag", arg.line, arg.column)
 
 
 def _want(expr: Expr, wanted: Type, names: Namespace, where: str) -> None:

@@ -9,18 +9,28 @@ from .checking import Namespace
 from .diminishing import diminished
 from .tree import Assign, Call, Effect, Expr, Literal, Name, NameKind, Not
 
+NO_MARKS: Mapping[str, int] = {}
+
+NEVER = 1000
+"""What ``since(flag)`` gives for a flag never set: more turns than any campaign has."""
+
 
 class Scope:
     """What compiled code reads and writes: number values, flags and built-ins."""
 
-    __slots__ = ("builtins", "flags", "values")
+    __slots__ = ("builtins", "flags", "marks", "values")
 
     def __init__(
-        self, values: dict[str, int], flags: set[str], builtins: Mapping[str, int]
+        self,
+        values: dict[str, int],
+        flags: set[str],
+        builtins: Mapping[str, int],
+        marks: Mapping[str, int] = NO_MARKS,
     ) -> None:
         self.values = values
         self.flags = flags
         self.builtins = builtins
+        self.marks = marks  # the turn each flag was last set, for since()
 
 
 Evaluate = Callable[[Scope], "float | bool"]
@@ -65,6 +75,8 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
     if isinstance(expr, Not):
         operand = compile_expr(expr.operand, names)
         return lambda scope: not operand(scope)
+    if isinstance(expr, Call) and expr.function == "since":
+        return _since(expr)
     if isinstance(expr, Call):
         function = _FUNCTIONS[expr.function]
         args = [compile_expr(arg, names) for arg in expr.args]
@@ -91,6 +103,18 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         constant = expr.right.value
         return lambda scope: operation(left(scope), constant)
     return lambda scope: operation(left(scope), right(scope))
+
+
+def _since(expr: Call) -> Evaluate:
+    """``since(flag)``: turns since the flag was last set (0 in the turn it was set);
+    ``NEVER`` if it has not been set in this game."""
+    flag = expr.args[0].name if isinstance(expr.args[0], Name) else ""
+
+    def since(scope: Scope) -> float:
+        turn = scope.marks.get(flag)
+        return NEVER if turn is None else scope.builtins["turn"] - turn
+
+    return since
 
 
 def _value_name(expr: Expr, names: Namespace) -> str | None:

@@ -34,6 +34,7 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "max": (1, None),
     "abs": (1, 1),
     "clamp": (3, 3),
+    "since": (1, 1),  # since(flag): turns since the flag was last set
 }
 
 
