@@ -24,7 +24,7 @@ from textual.widgets import Markdown, Static
 from ..engine import CodexEntry, TurnView
 from ..engine.state import Change
 from ..engine.view import OptionView, TimelineRow
-from .words import open_arcs, tally_words, vote_forecast
+from .words import election_lines, open_arcs, tally_reasons, tally_words, vote_forecast
 
 __all__ = [
     "GROUPS",
@@ -119,6 +119,8 @@ def result_line(view: TurnView) -> Content:
 def news_markdown(view: TurnView, *, hints: bool = False) -> str:
     """This turn's front page as a Markdown list; ``hints`` marks items with a history note."""
     arcs = f"\n\n*{open_arcs(view)}*" if view.arcs else ""
+    if view.elections:
+        arcs += "\n\n" + "\n".join(f"- *{line}*" for line in election_lines(view.elections))
     if not view.news:
         return "*No news this season.*" + arcs
     items = []
@@ -345,6 +347,7 @@ class ResultPanel(Vertical):
         if last.tally is not None:
             style = "$text-success" if last.tally.passed else "$text-error"
             head.append(Content.styled(tally_words(last.tally), style))
+            head += [Content(f"  {reason}") for reason in tally_reasons(last.tally)]
         self.query_one(".result-head", Static).update(Content("\n").join(head))
         text = self.query_one(".result-text", Markdown)
         text.display = bool(last.result.strip())

@@ -19,11 +19,13 @@ from .plaintext import clean, inline_text, markdown_lines, wrap
 from .session import Session
 from .words import (
     change_words,
+    election_lines,
     no_such_option,
     not_available,
     open_arcs,
     option_line,
     status_lines,
+    tally_reasons,
     tally_words,
     unknown_command,
 )
@@ -226,6 +228,8 @@ class PlainPlayer:
             self.say(f"Outcome: {last.outcome_label}.")
         if last.tally is not None:
             self.say(tally_words(last.tally))
+            for reason in tally_reasons(last.tally):
+                self.say(reason, first="  ", rest="    ")
         self.prose(last.result)
         changes = change_words(self.campaign, last.changes)
         if changes:
@@ -247,6 +251,8 @@ class PlainPlayer:
             self.say(f"Since last season: {changes}.", rest="  ")
         if view.arcs:
             self.say(open_arcs(view), rest="  ")
+        for line in election_lines(view.elections):
+            self.say(line, first="- ", rest="  ")
         if asked and not view.news and not changes:
             self.say("There is no front page yet: the news comes with each new season.")
 

@@ -7,17 +7,20 @@ both players say the same thing.
 from __future__ import annotations
 
 from ..engine import Campaign, TurnView
+from ..engine.congress import ElectionLine
 from ..engine.state import Change, Tally
 from ..engine.view import OptionView
 from .plaintext import inline_text
 
 __all__ = [
     "change_words",
+    "election_lines",
     "no_such_option",
     "not_available",
     "open_arcs",
     "option_line",
     "status_lines",
+    "tally_reasons",
     "tally_words",
     "unknown_command",
     "vote_forecast",
@@ -62,6 +65,54 @@ def _echo(typed: str) -> str:
 def tally_words(tally: Tally) -> str:
     verdict = "carried" if tally.passed else "defeated"
     return f"{tally.body}: {tally.yes} for, {tally.no} against; the motion is {verdict}."
+
+
+def tally_reasons(tally: Tally) -> list[str]:
+    """Why a vote of the congress cycle went as it did, a line each: the blocs, the
+    packing, the swing and the argument, the minority. A plain vote says nothing more."""
+    why = tally.breakdown
+    if why is None or not why.explained:
+        return []
+    blocs = ", ".join(f"{b.label} {b.delegates} {b.position}" for b in why.blocs if b.delegates)
+    lines = [f"Blocs: {blocs}."]
+    if why.packed and why.elected:
+        lines.append(f"Packing: the apparatus kept {why.packed} of your delegates out.")
+    elif why.packed:
+        lines.append(f"Packing: the apparatus packed {why.packed} delegates onto its side.")
+    swing = f"Swing: {round(100 * why.swing)}% of the {why.free} free delegates voted for"
+    if why.argument:
+        fit = round(why.fit)
+        how = "fits the moment" if fit > 0 else "fits the moment badly" if fit < 0 else "is neutral"
+        swing += f"; the argument ({why.argument}) {how}: {fit:+d} points"
+    lines.append(swing + ".")
+    if why.minority_at is not None:
+        wins = why.minority_label or "the minority counts"
+        if tally.passed:
+            lines.append(
+                f"Minority: not needed, as the motion carried ({wins} at {why.minority_at}%)."
+            )
+        elif why.minority_reached:
+            lines.append(
+                f"Minority: {tally.yes} of {tally.delegates} reach {why.minority_at}%: {wins}."
+            )
+        else:
+            lines.append(
+                f"Minority: {tally.yes} of {tally.delegates} fall short of {why.minority_at}% "
+                f"({wins})."
+            )
+    return lines
+
+
+def election_lines(lines: tuple[ElectionLine, ...]) -> list[str]:
+    """The delegate elections under way, a line per stage: "District conferences:
+    19% of the delegates for you"."""
+    said = []
+    for line in lines:
+        share = (
+            "not yet held" if line.percent is None else f"{line.percent}% of the delegates for you"
+        )
+        said.append(f"{line.body}, {line.stage[0].lower()}{line.stage[1:]}: {share}")
+    return said
 
 
 def vote_forecast(tally: Tally) -> str:
