@@ -122,6 +122,8 @@ def test_the_balance_run_plays_every_strategy_and_checks_the_targets(mini: Campa
         "greedy → apparatus",
         "greedy → opposition",
         "greedy → cadres",
+        "greedy → standing",
+        "greedy → dossier",
     ]
     data = run_balance(mini, MINI, 60, seed=2, jobs=1)
     assert [r["games"] for r in data["strategies"]] == [60] * len(specs)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.expressions import BUILTINS, NameKind, Namespace, compile_effects, compile_expr
+from ..engine.figures import PeopleNames
 from ..engine.model import Campaign, Condition, Effects, Weight
 
 __all__ = ["CACHE_DIR_VARIABLE", "NO_CACHE_VARIABLE", "cache_folder", "load_checked"]
@@ -33,7 +34,7 @@ __all__ = ["CACHE_DIR_VARIABLE", "NO_CACHE_VARIABLE", "cache_folder", "load_chec
 CACHE_DIR_VARIABLE = "NEWCOURSE_CACHE_DIR"
 NO_CACHE_VARIABLE = "NEWCOURSE_NO_CACHE"
 # a new value makes every older cache file foreign
-FORMAT = b"newcourse-campaign-cache-1"
+FORMAT = b"newcourse-campaign-cache-2"
 # the code whose changes change what a campaign loads to
 _CODE = Path(__file__).resolve().parent.parent
 _CODE_FOLDERS = ("engine", "content")
@@ -159,10 +160,14 @@ def _read(path: Path, key: bytes) -> Campaign | None:
         with path.open("rb") as file:
             unpickler = _Unpickler(file)
             header = unpickler.load()
-            if not (isinstance(header, tuple) and len(header) == 4 and header[:2] == (FORMAT, key)):
+            if not (isinstance(header, tuple) and len(header) == 5 and header[:2] == (FORMAT, key)):
                 return None
-            kinds, unpickler.ranges = header[2], header[3]
-            unpickler.names = Namespace({name: NameKind(kind) for name, kind in kinds.items()})
+            kinds, unpickler.ranges, people = header[2], header[3], header[4]
+            if not isinstance(people, PeopleNames):
+                return None
+            unpickler.names = Namespace(
+                {name: NameKind(kind) for name, kind in kinds.items()}, people
+            )
             campaign = unpickler.load()
     except Exception:  # whatever is wrong with a cache file, the campaign's files are read
         return None
@@ -175,7 +180,9 @@ def _write(path: Path, key: bytes, campaign: Campaign) -> None:
     try:
         kinds = {name: kind.value for name, kind in _namespace(campaign).items()}
         pickler = _Pickler(buffer, pickle.HIGHEST_PROTOCOL)
-        pickler.dump((FORMAT, key, kinds, dict(campaign.ranges)))
+        roster = campaign.roster
+        people = roster.names(roster.roles(campaign.events.values()))
+        pickler.dump((FORMAT, key, kinds, dict(campaign.ranges), people))
         pickler.dump(campaign)
     except Exception:  # a campaign that cannot be kept is read from its files next time
         return

@@ -409,6 +409,75 @@ class WindowFile(_Strict):
     to: Date = _described("The last day (YYYY-MM-DD)")
 
 
+class RoleFile(_Strict):
+    """Who may fill a part: everyone who fits, and among them the one ``pick`` names."""
+
+    post: Id | None = _described("Only the holder of this post", None)
+    camp: Id | list[Id] = _described("Only people in this camp (or one of these)", [])
+    status: Id | list[Id] = _described(
+        "Only people with this status (or one of these): active, removed, expelled, "
+        "exiled, capitulated, dead",
+        "active",
+    )
+    people: list[Id] = _described("Only these people, by id", [])
+    pick: Literal["first", "most_trust", "least_trust", "most_resolve", "least_resolve"] = (
+        _described(
+            "Which of those who fit: the first in people.yaml's order, or the one with the "
+            "most or least trust or resolve (ties: the first)",
+            "first",
+        )
+    )
+
+
+class PostFile(_Strict):
+    """A post a person can hold."""
+
+    label: str = _described("The post's name as the player reads it, e.g. 'General Secretary'")
+    single: bool = _described("Held by one person at a time: appointing someone takes it", True)
+
+
+class PersonFile(_Strict):
+    """A named figure: post, camp, trust in the Opposition, resolve and status."""
+
+    id: Id = _described("The person's id, used in expressions: trust(radek)")
+    name: str = _described("The name the player reads, e.g. 'Karl Radek'")
+    description: Text = _described("A line on who they are", "")
+    post: Id | list[Id] = _described("The post (or posts) they hold at the start; 'none'", [])
+    camp: Id = _described("Their camp at the start, one of the declared camps")
+    trust: int = _described("Their trust in the Opposition, -3 (hostile) to +3", 0, ge=-3, le=3)
+    resolve: int = _described("How long they hold out under pressure, 0 to 100", 50, ge=0, le=100)
+    status: Literal["active", "removed", "expelled", "exiled", "capitulated", "dead"] = _described(
+        "Where they stand in the party at the start", "active"
+    )
+    shown: bool = _described("The player knows them: they appear in the status", True)
+
+
+class PeopleRuleFile(_Strict):
+    """A rule applied at each season's end to each person who fits ``each``."""
+
+    id: Id = _described("The rule's id")
+    each: RoleFile = _described("The people the rule looks at: post, camp, status, people")
+    when: ConditionText | None = _described(
+        "The rule acts on a person only while this holds; 'it' is the person, e.g. "
+        "'resolve(it) < repression'",
+        None,
+    )
+    effects: EffectsText = _described("What it does to the person, e.g. 'status(it) = capitulated'")
+    news: str = _described(
+        "A line for the front page whenever it changes someone; {it} is their name", ""
+    )
+
+
+class PeopleFile(_Strict):
+    """people.yaml: the campaign's named figures, their camps and posts, and the rules
+    they act by between events."""
+
+    camps: dict[Id, str] = _described("The camps people stand in: id and label", min_length=1)
+    posts: dict[Id, PostFile] = _described("The posts people hold", {})
+    people: list[PersonFile] = _described("The named figures, in the order they are listed")
+    rules: list[PeopleRuleFile] = _described("Rules people act by at each season's end", [])
+
+
 class EventFile(_Strict):
     """An event: a dated set piece or a storylet drawn while it is eligible."""
 
@@ -447,6 +516,11 @@ class EventFile(_Strict):
     elections: ElectionsFile | None = _described(
         "Delegates elected upward before this congress (a dated event whose options vote)",
         None,
+    )
+    cast: dict[Id, RoleFile] = _described(
+        "The parts the event casts from the campaign's people, by role: the text names "
+        "them as {role}; an event whose cast cannot be filled does not fire",
+        {},
     )
 
 
@@ -545,6 +619,7 @@ class CodexFrontMatter(_Strict):
 SCHEMAS: dict[str, type[BaseModel]] = {
     "campaign": CampaignFile,
     "events": EventsFile,
+    "people": PeopleFile,
     "world": WorldFile,
     "news": NewsFile,
     "endings": EndingsFile,

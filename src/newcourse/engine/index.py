@@ -127,7 +127,9 @@ class CampaignIndex:
             event.id: history_text(event) for event in campaign.events.values()
         }
         # events with a condition: queued at a turn's start, they lapse when it fails
-        self.lapsing = frozenset(e.id for e in campaign.events.values() if e.when is not None)
+        self.lapsing = frozenset(
+            e.id for e in campaign.events.values() if e.when is not None or e.cast
+        )
         self._add_time(campaign)
         self._congress_cycle(campaign)
         self._tracks(campaign)
@@ -167,7 +169,8 @@ class CampaignIndex:
             dict.fromkeys(BUILTINS, NameKind.BUILTIN)
             | dict.fromkeys(campaign.qualities, NameKind.QUALITY)
             | dict.fromkeys(campaign.factions, NameKind.FACTION)
-            | dict.fromkeys(campaign.flags, NameKind.FLAG)
+            | dict.fromkeys(campaign.flags, NameKind.FLAG),
+            campaign.roster.names(campaign.roster.roles(campaign.events.values())),
         )
         self.texts: Mapping[str, Render] = {
             template.text: compile_template(template, names) for template in campaign.texts

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .calendar import Quarter
 from .congress import Congress, Elections, Minority
 from .expressions import Apply, Effect, Evaluate, Expr
+from .figures import Role, Roster
 from .index import CampaignIndex
 from .text import Template
 
@@ -187,9 +188,9 @@ class Option:
     # None: any outcome of a historical option matches.
     history_outcome: str | None = None
     idea: str | None = None  # the idea of workers' democracy the option puts into practice
+    argument: str | None = None  # the argument its vote is put with (the congress cycle)
     follow_ups: tuple[FollowUp, ...] = ()  # events it schedules some turns ahead
     closes_arc: bool = False  # it closes its event's arc
-    argument: str | None = None  # the argument its vote is put with (the congress cycle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,12 +209,13 @@ class Event:
     codex: str | None
     options: tuple[Option, ...]
     source: Source
-    elections: Elections | None = None  # the delegate elections before it (a congress)
     premise: Condition | None = None  # the history it assumes: it fires only while this holds
     variant_of: str | None = None  # the event it stands in for when that one's premise fails
     expires: dt.date | None = None  # not queued in a season that begins after this day
     arc: str | None = None  # the chain of events it belongs to
     closes_arc: bool = False  # deciding it closes its arc
+    elections: Elections | None = None  # the delegate elections before it (a congress)
+    cast: tuple[Role, ...] = ()  # the parts it casts from the campaign's people
 
     @property
     def dated(self) -> bool:
@@ -313,11 +315,12 @@ class Campaign:
     strategies: Mapping[str, Strategy]
     source: Source
     ranges: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    clocks: tuple[Clock, ...] = ()  # each is a quality too, of the same name
     # every text with tags ({if ...}), parsed once (the index compiles them)
     texts: tuple[Template, ...] = ()
     arcs: tuple[tuple[str, str], ...] = ()  # each arc's name and title
     congress: Congress | None = None  # constituencies, packing and arguments
-    clocks: tuple[Clock, ...] = ()  # each is a quality too, of the same name
+    roster: Roster = field(default_factory=Roster)  # the people, their camps and posts
     # What the rules look up on every decision, worked out with the campaign (a copy
     # made with dataclasses.replace gets its own); never pickled, rebuilt on loading.
     index: CampaignIndex = field(init=False, compare=False, repr=False)

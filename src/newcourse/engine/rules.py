@@ -19,6 +19,7 @@ from .errors import EngineError, Refusal
 from .expressions import Scope
 from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
+from .people import cast_of, run_people_rules
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
 from .text import render
 from .tracks import crossings, fill_clocks
@@ -52,14 +53,21 @@ class Dice:
 def scope_of(campaign: Campaign, state: GameState | Draft) -> Scope:
     """A scope on a copy of the state's values and flags: effects may change it."""
     builtins = campaign.index.turn(state.turn).builtins
-    return Scope(dict(state.values), set(state.flags), dict(builtins), state.marks)
+    scope = Scope(
+        dict(state.values), set(state.flags), dict(builtins), state.marks, dict(state.people)
+    )
+    if state.people and state.queue:  # the current event's cast, as it stands
+        cast = campaign.events[state.queue[0]].cast
+        if cast:
+            scope.cast = cast_of(cast, scope.people) or {}
+    return scope
 
 
 def _reading(campaign: Campaign, state: Draft, turn: TurnIndex | None = None) -> Scope:
     """A scope on the state itself, for conditions and weights only: nothing may change it."""
     if turn is None:
         turn = campaign.index.turn(state.turn)
-    return Scope(state.values, state.flags, turn.builtins, state.marks)  # type: ignore[arg-type]
+    return Scope(state.values, state.flags, turn.builtins, state.marks, state.people)  # type: ignore[arg-type]
 
 
 def _holds(condition: Condition | None, scope: Scope) -> bool:
@@ -90,6 +98,7 @@ def start(campaign: Campaign, dice: Dice) -> GameState:
         timeline=(),
         ending=None,
         marks=dict.fromkeys(flags, 0),
+        people=campaign.roster.start(),
     )
     draft = Draft(state)
     _open_turn(campaign, dice, draft, news=())
@@ -135,6 +144,7 @@ def _queue_events(
             for e in events
             if (e.repeatable or e.recurring or e.id not in fired)
             and (e.when is None or e.when.test(scope))
+            and (not e.cast or cast_of(e.cast, scope.people) is not None)
         ]
 
     dated = eligible(turn.dated)
@@ -193,6 +203,8 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
             if run < len(rule.news):
                 news.append(NewsItem(render(index.texts, rule.news[run], scope)))
             streaks[rule.id] = run + 1
+    if campaign.roster.rules:
+        news += run_people_rules(campaign.roster, scope)
     if index.clocks or index.levelled:
         news += _track_news(index, state.values, scope)
     if index.stages and state.turn in index.stages:
@@ -207,6 +219,8 @@ def _close_turn(campaign: Campaign, state: Draft) -> tuple[NewsItem, ...]:
     else:
         state.ending = ending.id
     state.values, state.flags = scope.values, frozenset(scope.flags)
+    if state.people:
+        state.people = scope.people
     if state.flags != flags_before:
         schedule.mark_flags(state, flags_before, turn_before)
     state.queue = ()
@@ -308,7 +322,9 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     option = event.option(option_id)
     index = campaign.index
     builtins = index.turn(state.turn).builtins  # effects never change built-ins
-    scope = Scope(dict(state.values), set(state.flags), builtins, state.marks)
+    scope = Scope(dict(state.values), set(state.flags), builtins, state.marks, dict(state.people))
+    if event.cast:
+        scope.cast = cast_of(event.cast, scope.people) or {}
     if option is None or not is_visible(option, scope):
         numbers = ", ".join(o.id for o in event.options if is_visible(o, scope))
         raise Refusal(f"{event.title!r} has no option {option_id!r}; the options are: {numbers}")
@@ -374,6 +390,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         fills,
     )
     draft.values, draft.flags = values, flags
+    if state.people:
+        draft.people = scope.people
     draft.queue = state.queue[1:]
     draft.step += 1
     draft.bulletins = ()
@@ -432,6 +450,7 @@ def _drop_stale(campaign: Campaign, state: Draft) -> None:
         for e in state.queue
         if ((when := events[e].when) is None or when.test(scope))
         and ((premise := events[e].premise) is None or premise.test(scope))
+        and (not events[e].cast or cast_of(events[e].cast, scope.people) is not None)
     )
     if len(queue) < len(state.queue):
         state.fired = state.fired - (set(state.queue) - set(queue))

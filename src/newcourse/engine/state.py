@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from .figures import PersonState, people_snapshot
+
 if TYPE_CHECKING:
     from .votes import Breakdown
 
@@ -133,6 +135,7 @@ class GameState(NamedTuple):
     follow_ups: tuple[tuple[int, str], ...] = ()
     arcs: tuple[str, ...] = ()  # the arcs open now, in the order they opened
     arcs_closed: frozenset[str] = frozenset()
+    people: Mapping[str, PersonState] = {}  # each person of the campaign as they now are
     # the congress cycle: each congress's stages held so far, the Opposition's share
     # of the delegates in each constituency after each stage
     elections: Mapping[str, tuple[tuple[float, ...], ...]] = {}
@@ -154,6 +157,7 @@ class GameState(NamedTuple):
             "flags": sorted(self.flags),
             "queue": list(self.queue),
             "ending": self.ending,
+            **people_snapshot(self.people),
         }
 
 
@@ -182,6 +186,7 @@ class Draft:
     follow_ups: tuple[tuple[int, str], ...]
     arcs: tuple[str, ...]
     arcs_closed: frozenset[str]
+    people: Mapping[str, PersonState]
     elections: Mapping[str, tuple[tuple[float, ...], ...]]
 
     def __init__(self, state: GameState) -> None:
@@ -205,6 +210,7 @@ class Draft:
             self.follow_ups,
             self.arcs,
             self.arcs_closed,
+            self.people,
             self.elections,
         ) = state
 
@@ -234,6 +240,7 @@ class Draft:
             self.follow_ups,
             self.arcs,
             self.arcs_closed,
+            self.people,
             self.elections,
         )
 

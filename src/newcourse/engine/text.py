@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .errors import ExpressionError
 from .expressions import Expr, Namespace, Scope, Type, check_type, compile_expr, parse_expr
+from .expressions.people import person_named
 
 __all__ = [
     "Branch",
@@ -187,6 +188,8 @@ def check_template(template: Template, names: Namespace) -> None:
 
     def visit(pieces: tuple[Piece, ...]) -> None:
         for piece in pieces:
+            if isinstance(piece, Insert) and person_named(piece.tree, names.people) is not None:
+                continue  # a person's name: {secretary}, {radek}
             if isinstance(piece, Insert):
                 _typed(piece.tree, Type.NUMBER, piece.text, piece.line, piece.column, names)
             elif isinstance(piece, Choice):
@@ -233,7 +236,8 @@ def _compiled(pieces: tuple[Piece, ...], names: Namespace) -> Render:
             else:
                 parts.append(piece)
         elif isinstance(piece, Insert):
-            parts.append(_number(compile_expr(piece.tree, names)))
+            named = person_named(piece.tree, names.people)
+            parts.append(named or _number(compile_expr(piece.tree, names)))
         else:
             parts.append(_choice(piece, names))
     if len(parts) == 1 and not isinstance(parts[0], str):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .congress import ElectionLine, election_lines
 from .expressions import Scope
 from .model import Campaign, Event, Option, Outcome
+from .people import PersonView, cast_of, people_view
 from .rules import (
     current_event,
     history_text,
@@ -137,6 +138,7 @@ class TurnView:
     # shown with the last result: the clocks it filled and the levels it crossed
     announced: tuple[str, ...] = ()
     arcs: tuple[str, ...] = ()  # the titles of the story's open arcs ("the German October")
+    people: tuple[PersonView, ...] = ()  # the people the player knows, as they now are
 
     @property
     def can_undo(self) -> bool:
@@ -256,6 +258,8 @@ def build_view(
     texts = campaign.index.texts
     shown = shown_names(campaign)
     event = current_event(campaign, state)
+    if event is not None and event.cast:
+        scope.cast = cast_of(event.cast, scope.people) or {}
     event_view = None
     options: tuple[OptionView, ...] = ()
     if event is not None and not state.over:
@@ -312,6 +316,7 @@ def build_view(
         elections=election_lines(campaign, state.turn, state.elections, state.fired, state.queue),
         announced=_announced(campaign, state.last),
         arcs=open_arcs(campaign, state.arcs),
+        people=people_view(campaign.roster, state.people),
     )
 
 

@@ -22,6 +22,7 @@ from .compiler import Compiler
 from .congress import read_congress
 from .declarations import declare, span
 from .events import read_events
+from .people import check_casts, read_people, with_cast
 from .sections import (
     check_links,
     read_codex_notes,
@@ -73,8 +74,11 @@ def _build(ctx: Compiler) -> Campaign | None:
     clocks = read_clocks(ctx, doc, meta)
     packing = ctx.weight(doc, ("vote_packing",), meta.vote_packing)
     congress = read_congress(ctx, doc, meta)
+    roster = read_people(ctx)
     events = read_events(ctx)
     rules = read_rules(ctx)
+    check_casts(ctx, roster, events, rules)
+    ctx.names = with_cast(ctx.names, roster, events)  # texts name the people cast: {secretary}
     headlines = read_headlines(ctx)
     endings = read_endings(ctx)
     codex = read_codex_notes(ctx)
@@ -109,4 +113,5 @@ def _build(ctx: Compiler) -> Campaign | None:
         arcs=tuple(meta.arcs.items()),
         congress=congress,
         clocks=clocks,
+        roster=roster,
     )

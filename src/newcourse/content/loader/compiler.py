@@ -28,6 +28,7 @@ from ...engine.expressions import (
     parse_effects,
     parse_expr,
 )
+from ...engine.figures import Roster
 from ...engine.model import Condition, Effects, Weight
 from ..limits import MAX_NUMBER
 from ..places import describe_path
@@ -67,6 +68,7 @@ class Compiler(Reader):
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)
         self.names: Namespace = Namespace({})
+        self.roster = Roster()  # the people of people.yaml, once read
         self.ranges: dict[str, tuple[int, int]] = {}
         self.start = Quarter(1900, 0)
         self.end = Quarter(2100, 3)

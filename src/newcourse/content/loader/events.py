@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 
 from ...engine.expressions import NameKind
 from ...engine.model import Event, Option, Outcome, Source, Vote
@@ -10,6 +11,7 @@ from .. import schema
 from ..yaml_source import Document, Path_
 from .compiler import Compiler, constant
 from .congress import read_argument, read_blocs, read_elections, read_minority
+from .people import read_cast, with_roles
 from .timing import read_follow_ups
 
 __all__ = ["read_events"]
@@ -28,7 +30,10 @@ def read_events(ctx: Compiler) -> dict[str, Event]:
             continue
         doc, items = loaded
         for index, raw in items:
-            event = _event(ctx, doc, ("events", index), raw)
+            with with_roles(ctx, raw.cast):
+                event = _event(ctx, doc, ("events", index), raw)
+            if raw.cast:
+                event = replace(event, cast=read_cast(ctx, doc, ("events", index, "cast"), raw))
             if event.id in events:
                 ctx.error(
                     doc,

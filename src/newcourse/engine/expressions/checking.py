@@ -7,7 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import ExpressionError
+from ..figures import PeopleNames
+from .people import PEOPLE_FUNCTIONS, check_people_call, check_people_statement
 from .tree import FUNCTIONS, Assign, Binary, Call, Effect, Expr, Literal, Name, NameKind, Not, Type
+
+NO_PEOPLE = PeopleNames()
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,7 @@ class Namespace:
     """The names a campaign declares, for checking expressions."""
 
     kinds: Mapping[str, NameKind]
+    people: PeopleNames = NO_PEOPLE  # the names the people functions take
 
     def lookup(self, name: Name | Assign) -> NameKind:
         key = name.name if isinstance(name, Name) else name.target
@@ -37,6 +42,8 @@ def check_type(expr: Expr, names: Namespace) -> Type:
     if isinstance(expr, Not):
         _want(expr.operand, Type.BOOL, names, "'not'")
         return Type.BOOL
+    if isinstance(expr, Call) and expr.function in PEOPLE_FUNCTIONS:
+        return check_people_call(expr, names.people)
     if isinstance(expr, Call):
         arity = FUNCTIONS.get(expr.function)
         if arity is None:
@@ -96,6 +103,11 @@ def _want(expr: Expr, wanted: Type, names: Namespace, where: str) -> None:
 
 def check_effects(effects: Effect, names: Namespace) -> None:
     for statement in effects:
+        if statement.args:
+            number = statement.target in ("trust", "resolve") and statement.op
+            value_type = check_type(statement.value, names) if number else None
+            check_people_statement(statement, names.people, value_type)
+            continue
         kind = names.lookup(statement)
         if not kind.assignable:
             raise ExpressionError(
@@ -137,13 +149,14 @@ def names_in(node: Expr | Effect) -> set[str]:
         elif isinstance(expr, Binary):
             visit(expr.left)
             visit(expr.right)
-        elif isinstance(expr, Call):
+        elif isinstance(expr, Call) and expr.function not in PEOPLE_FUNCTIONS:
             for arg in expr.args:
                 visit(arg)
 
     if isinstance(node, tuple):
         for statement in node:
-            visit(statement.value)
+            if not statement.args:  # a people effect's names are people, camps and posts
+                visit(statement.value)
     else:
         visit(node)
     return found

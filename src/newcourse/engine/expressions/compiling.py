@@ -5,8 +5,10 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Mapping
 
+from ..figures import PersonState
 from .checking import Namespace
 from .diminishing import diminished
+from .people import PEOPLE_FUNCTIONS, compile_people_call, compile_people_statement
 from .tree import Assign, Call, Effect, Expr, Literal, Name, NameKind, Not
 
 NO_MARKS: Mapping[str, int] = {}
@@ -18,7 +20,7 @@ NEVER = 1000
 class Scope:
     """What compiled code reads and writes: number values, flags and built-ins."""
 
-    __slots__ = ("builtins", "flags", "marks", "values")
+    __slots__ = ("builtins", "cast", "flags", "marks", "people", "values")
 
     def __init__(
         self,
@@ -26,11 +28,15 @@ class Scope:
         flags: set[str],
         builtins: Mapping[str, int],
         marks: Mapping[str, int] = NO_MARKS,
+        people: dict[str, PersonState] | None = None,
+        cast: Mapping[str, str] | None = None,
     ) -> None:
         self.values = values
         self.flags = flags
         self.builtins = builtins
         self.marks = marks  # the turn each flag was last set, for since()
+        self.people: dict[str, PersonState] = {} if people is None else people
+        self.cast: Mapping[str, str] = {} if cast is None else cast  # role -> person id
 
 
 Evaluate = Callable[[Scope], "float | bool"]
@@ -77,6 +83,8 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         return lambda scope: not operand(scope)
     if isinstance(expr, Call) and expr.function == "since":
         return _since(expr)
+    if isinstance(expr, Call) and expr.function in PEOPLE_FUNCTIONS:
+        return compile_people_call(expr, names.people)
     if isinstance(expr, Call):
         function = _FUNCTIONS[expr.function]
         args = [compile_expr(arg, names) for arg in expr.args]
@@ -135,7 +143,8 @@ def compile_effects(
     Number results are rounded half to even and kept within the target's range
     (see ``settled``).
     """
-    additions = _literal_additions(effects, names, ranges)
+    people = any(statement.args for statement in effects)
+    additions = None if people else _literal_additions(effects, names, ranges)
     if additions is not None and len(additions) > 1:  # "a += 2; b -= 1": one loop, no calls
 
         def add_all(scope: Scope) -> None:
@@ -182,6 +191,9 @@ def _compile_statement(
     statement: Assign, names: Namespace, ranges: Mapping[str, tuple[int, int]]
 ) -> Callable[[Scope], None]:
     target = statement.target
+    if statement.args:
+        number = compile_expr(statement.value, names) if target in ("trust", "resolve") else None
+        return compile_people_statement(statement, names.people, number)
     value = compile_expr(statement.value, names)
     if names.kinds[target] is NameKind.FLAG:
 

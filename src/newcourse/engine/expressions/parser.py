@@ -193,10 +193,26 @@ class _Parser:
         if tok.kind != "name":
             raise self.fail(f"an effect starts with a name to change, not {_describe(tok)}")
         self.advance()
+        if self.at("("):
+            return self.people_statement(tok)
         if not self.at(*ASSIGNMENTS):
             raise self.fail(f"expected '=', '+=', '-=', '+%=' or '-%=' after {tok.text!r}")
         op = self.advance().text
         return Assign(tok.text, op, _shallow(self.expression()), tok.line, tok.column)
+
+    def people_statement(self, tok: Token) -> Assign:
+        """``trust(radek) += 1`` or ``appoint(frunze, war_commissar)``: the arguments,
+        then an operator and a value unless the effect stands on its own."""
+        self.expect("(")
+        args = [self.expression()]
+        while self.at(","):
+            self.advance()
+            args.append(self.expression())
+        self.expect(")")
+        if not self.at(*ASSIGNMENTS):
+            return Assign(tok.text, "", Literal(True), tok.line, tok.column, tuple(args))
+        op = self.advance().text
+        return Assign(tok.text, op, _shallow(self.expression()), tok.line, tok.column, tuple(args))
 
 
 def _joined_lines(tokens: list[Token]) -> list[Token]:

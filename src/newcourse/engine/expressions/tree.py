@@ -94,6 +94,8 @@ class Assign:
     value: Expr
     line: int = 1
     column: int = 1
+    # a person's attribute or a people effect: ``trust(radek) += 1``, ``appoint(frunze, post)``
+    args: tuple[Expr, ...] = ()
 
 
 Effect = tuple[Assign, ...]

@@ -18,7 +18,10 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ...engine.expressions import Binary, Call, Expr, Literal, Name, Not
+from ...content.limits import MAX_NUMBER
+from ...engine.expressions import Binary, Call, Expr, Literal, Name, Not, Type
+from ...engine.expressions.people import PEOPLE_FUNCTIONS
+from ...engine.figures import ATTRIBUTES
 
 __all__ = [
     "BOTH",
@@ -139,9 +142,21 @@ def evaluate(expr: Expr, box: Box) -> Value:
         return box[expr.name]
     if isinstance(expr, Not):
         return frozenset(not v for v in truth(evaluate(expr.operand, box)))
+    if isinstance(expr, Call) and expr.function in PEOPLE_FUNCTIONS:
+        return _person_call(expr)
     if isinstance(expr, Call):
         return _call(expr, [number(evaluate(arg, box)) for arg in expr.args])
     return _binary(expr, box)
+
+
+def _person_call(expr: Call) -> Value:
+    """What a people function can give: its whole range (people are not tracked)."""
+    if PEOPLE_FUNCTIONS[expr.function][1] is Type.BOOL:
+        return frozenset((True, False))
+    if expr.function == "count_camp":
+        return Interval(0.0, float(MAX_NUMBER))
+    low, high = ATTRIBUTES[expr.function]
+    return Interval(float(low), float(high))
 
 
 def _call(expr: Call, args: list[Interval]) -> Interval:

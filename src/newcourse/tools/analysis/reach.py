@@ -44,7 +44,7 @@ class Site:
     @property
     def statements(self) -> Iterator[Assign]:
         for effects in self.effects:
-            yield from effects.statements
+            yield from (s for s in effects.statements if not s.args)  # people: not tracked
 
 
 def sites(ctx: Context) -> list[Site]:

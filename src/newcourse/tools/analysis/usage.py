@@ -44,6 +44,7 @@ def _expressions(campaign: Campaign) -> Iterator[Condition | Weight | None]:
         yield ending.when
         yield from (line.when for line in ending.summary)
     yield from (s.score for s in campaign.strategies.values())
+    yield from (rule.when for rule in campaign.roster.rules)
 
 
 def _effects(campaign: Campaign) -> Iterator[Effects | None]:
@@ -56,6 +57,8 @@ def _effects(campaign: Campaign) -> Iterator[Effects | None]:
                 yield option.vote.failed.effects
     for rule in campaign.rules:
         yield rule.effects
+    for people_rule in campaign.roster.rules:
+        yield people_rule.effects
     for clock in campaign.clocks:
         yield clock.fill
 
@@ -72,7 +75,11 @@ def usage_of(ctx: Context) -> Usage:
                 usage.reads |= set(option.vote.supporters) | set(option.vote.opponents)
     everywhere = ctx.at(ctx.declared, ctx.all_turns)
     statements: list[Assign] = [
-        s for effects in _effects(campaign) if effects is not None for s in effects.statements
+        s
+        for effects in _effects(campaign)
+        if effects is not None
+        for s in effects.statements
+        if not s.args  # people effects change people, not qualities or flags
     ]
     for statement in statements:
         usage.reads |= names_in(statement.value)

@@ -75,6 +75,8 @@ def check_effect_values(ctx: Context) -> None:
         if effects is None:
             continue
         for statement in effects.statements:
+            if statement.args:  # a person's trust, camp or post: the engine keeps it in range
+                continue
             declared = ctx.declared[statement.target]
             if not isinstance(declared, Interval):
                 continue

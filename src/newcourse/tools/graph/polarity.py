@@ -116,7 +116,8 @@ def moves(
     """The names ``effects`` change, and which way."""
     found: set[Direction] = set()
     for statement in effects:
-        found |= _move(statement, flags, ranges)
+        if not statement.args:  # people effects move no quality or flag
+            found |= _move(statement, flags, ranges)
     return found
 
 

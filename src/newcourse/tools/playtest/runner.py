@@ -102,6 +102,8 @@ def play(
         event = events[state.queue[0]]
         # the state itself, not a copy: players read it and never change it
         scope = Scope(state.values, state.flags, builtins)  # type: ignore[arg-type]
+        if event.cast:  # the parts the event casts, as the game casts them
+            scope = rules.scope_of(campaign, state)
         options = [o for o in event.options if available(o, scope)]
         if watcher is not None:
             watcher.offered(event.id, [o.id for o in options])

@@ -108,7 +108,10 @@ def expected_score(campaign: Campaign, option: Option, scope: Scope, score: Scor
     """
 
     def after(outcome: Outcome | None) -> float:
-        trial = Scope(dict(scope.values), set(scope.flags), scope.builtins)
+        trial = Scope(
+            dict(scope.values), set(scope.flags), scope.builtins, people=dict(scope.people)
+        )
+        trial.cast = scope.cast
         if option.effects is not None:
             option.effects.apply(trial)
         if outcome is not None and outcome.effects is not None:
