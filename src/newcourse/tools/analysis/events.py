@@ -10,6 +10,7 @@ from ...engine.expressions import Binary, Expr, Literal
 from ...engine.model import Event, Option
 from .context import Context, conjoin, negate, quoted
 from .intervals import Value, evaluate, number, refine
+from .timing import follow_up_targets, guard_of, turns_of
 from .witness import describe_witness, find_witness
 
 __all__ = ["check_events"]
@@ -20,9 +21,10 @@ _SEARCHED_TURNS = 4
 def check_events(ctx: Context, stuck: set[str]) -> None:
     """Report on every event; ``stuck`` holds those random play already found stuck."""
     rooms = [_room(ctx, turn) for turn in ctx.all_turns]
+    scheduled = set(follow_up_targets(ctx.campaign))
     for event in ctx.campaign.events.values():
-        turns = ctx.turns_between(*event.window)
-        if not _can_fire(ctx, event, turns, rooms):
+        turns = turns_of(ctx, event)
+        if not _can_fire(ctx, event, turns, rooms, event.id in scheduled):
             ctx.dead.add(event.id)
             continue
         if event.when is not None and ctx.always(event.when.tree, turns):
@@ -38,9 +40,9 @@ def check_events(ctx: Context, stuck: set[str]) -> None:
             _check_stuck(ctx, event, turns)
 
 
-def _can_fire(ctx: Context, event: Event, turns: range, rooms: list[int]) -> bool:
+def _can_fire(ctx: Context, event: Event, turns: range, rooms: list[int], scheduled: bool) -> bool:
     where = f"event {event.id!r}"
-    if not turns:  # the loader reports dates outside the campaign
+    if not turns:  # the loader reports dates outside the campaign, and expiry too early
         return False
     if event.when is not None and not ctx.possible(event.when.tree, turns):
         why = ctx.why_never(event.when.tree, turns)
@@ -50,7 +52,16 @@ def _can_fire(ctx: Context, event: Event, turns: range, rooms: list[int]) -> boo
             f"is never true ({why})",
         )
         return False
-    if event.dated or event.recurring:
+    if event.premise is not None:
+        fires = guard_of(ctx.campaign, event)
+        if fires is not None and not ctx.possible(fires, turns):
+            ctx.warning(
+                event.source,
+                f"{where} can never fire: its premise {quoted(event.premise.text)} never holds "
+                "when it could be queued",
+            )
+            return False
+    if event.dated or event.recurring or scheduled:
         return True
     if ctx.campaign.storylets_per_turn == 0:
         ctx.warning(

@@ -26,6 +26,7 @@ from ...engine.expressions import Assign, Binary, Expr, Literal, Name
 from ...engine.model import Campaign, Effects, Source
 from .context import Context, conjoin
 from .intervals import Interval, Value, evaluate, join, number, refine, truth
+from .timing import guard_of, turns_of
 
 __all__ = ["Site", "compute_reach", "sites"]
 
@@ -48,14 +49,16 @@ class Site:
 
 
 def sites(ctx: Context) -> list[Site]:
-    """Every place where effects apply: each option's result, and each world rule."""
+    """Every place where effects apply: each option's result (under its event's condition
+    and premise, in the turns it can be queued), and each world rule."""
     campaign = ctx.campaign
     found: list[Site] = []
     for event in campaign.events.values():
-        turns = ctx.turns_between(*event.window)
+        turns = turns_of(ctx, event)
+        fires = guard_of(campaign, event)
         for option in event.options:
             guard = conjoin(
-                event.when.tree if event.when else None,
+                fires,
                 option.visible.tree if option.visible else None,
                 option.requires.tree if option.requires else None,
             )
@@ -68,6 +71,11 @@ def sites(ctx: Context) -> list[Site]:
             for result in results:
                 effects = own + ((result.effects,) if result.effects else ())
                 found.append(Site(guard, turns, effects, result.source))
+            minority = option.vote.minority if option.vote is not None else None
+            if minority is not None and minority.effects is not None:
+                failed = option.vote.failed.effects if option.vote else None
+                effects = own + ((failed,) if failed else ()) + (minority.effects,)
+                found.append(Site(guard, turns, effects, minority.source))
     for rule in campaign.rules:
         guard = conjoin(rule.when.tree if rule.when else None)
         found.append(Site(guard, ctx.all_turns, (rule.effects,), rule.source))

@@ -1,7 +1,9 @@
 """Declared names that nothing uses, reads or changes.
 
-A name is *read* by any condition, weight, vote or effect value (strategies
-count: the playtester reads them) and *written* by an effect that assigns it.
+A name is *read* by any condition, premise, weight, vote, effect value or tag
+of a text (``{if rising}``; strategies count: the playtester reads them), and by
+the congress cycle (a constituency's support, the packing, an argument's fit);
+it is *written* by an effect that assigns it, a minority's effects among them.
 """
 
 from __future__ import annotations
@@ -27,8 +29,13 @@ class Usage:
 
 def _expressions(campaign: Campaign) -> Iterator[Condition | Weight | None]:
     yield campaign.vote_packing
+    congress = campaign.congress
+    if congress is not None:
+        yield congress.packing
+        yield from (argument.fit for argument in congress.arguments.values())
     for event in campaign.events.values():
         yield event.when
+        yield event.premise
         yield event.weight
         for option in event.options:
             yield option.visible
@@ -55,6 +62,8 @@ def _effects(campaign: Campaign) -> Iterator[Effects | None]:
             if option.vote is not None:
                 yield option.vote.passed.effects
                 yield option.vote.failed.effects
+                if option.vote.minority is not None:
+                    yield option.vote.minority.effects
     for rule in campaign.rules:
         yield rule.effects
     for people_rule in campaign.roster.rules:
@@ -67,8 +76,12 @@ def usage_of(ctx: Context) -> Usage:
     campaign = ctx.campaign
     usage = Usage()
     trees: list[Expr] = [e.tree for e in _expressions(campaign) if e is not None]
+    trees += [tree for template in campaign.texts for tree, _, _ in template.expressions()]
     for tree in trees:
         usage.reads |= names_in(tree)
+    if campaign.congress is not None:
+        usage.reads |= {place.support for place in campaign.congress.constituencies}
+        usage.reads.add(campaign.congress.opposition)
     for event in campaign.events.values():
         for option in event.options:
             if option.vote is not None:
