@@ -20,10 +20,10 @@ from .expressions import Scope
 from .state import Tally
 
 if TYPE_CHECKING:
-    from .congress import Argument
+    from .congress import Argument, Minority
     from .model import Campaign, Event, Option, Vote
 
-__all__ = ["BlocVotes", "Breakdown", "count_vote", "positions"]
+__all__ = ["BlocVotes", "Breakdown", "count_vote", "minority_won", "positions"]
 
 
 class BlocVotes(NamedTuple):
@@ -57,6 +57,13 @@ def positions(vote: Vote) -> dict[str, str]:
     named.update({name: "against" for name in vote.opponents})
     named.update(vote.blocs)
     return named
+
+
+def minority_won(option: Option, tally: Tally | None) -> Minority | None:
+    """What the defeated minority of ``option``'s vote wins, if it reached its threshold."""
+    if tally is None or tally.breakdown is None or not tally.breakdown.minority_reached:
+        return None
+    return option.vote.minority if option.vote is not None else None
 
 
 def _share(value: float) -> float:

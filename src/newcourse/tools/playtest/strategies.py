@@ -25,10 +25,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ...engine import rules
+from ...engine.congress import Minority
 from ...engine.errors import ExpressionError
 from ...engine.expressions import Scope
 from ...engine.model import Campaign, Ending, Event, Option, Outcome
 from ...engine.state import GameState
+from ...engine.votes import minority_won
 from ..names import compile_number, namespace_of
 from .distance import compile_distance
 
@@ -100,12 +102,22 @@ class Player(Protocol):
     ) -> Option: ...
 
 
-def expected_score(campaign: Campaign, option: Option, scope: Scope, score: Score) -> float:
+def expected_score(
+    campaign: Campaign,
+    option: Option,
+    scope: Scope,
+    score: Score,
+    event: Event | None = None,
+    state: GameState | None = None,
+) -> float:
     """The score of the state after ``option``'s effects, expected over its outcomes.
 
-    A vote is computed from the state, as the game does; uncertain outcomes are
-    weighted by the odds the player is shown. ``scope`` is left as it was.
+    A vote is counted from the state as the game counts it: with the ``event`` it
+    decides and the ``state``'s delegate elections, the congress cycle too (the
+    elections, the argument, the minority). Uncertain outcomes are weighted by the
+    odds the player is shown. ``scope`` is left as it was.
     """
+    minority: Minority | None = None
 
     def after(outcome: Outcome | None) -> float:
         trial = Scope(
@@ -116,10 +128,14 @@ def expected_score(campaign: Campaign, option: Option, scope: Scope, score: Scor
             option.effects.apply(trial)
         if outcome is not None and outcome.effects is not None:
             outcome.effects.apply(trial)
+        if minority is not None and minority.effects is not None:
+            minority.effects.apply(trial)
         return float(score(trial))
 
     if option.vote is not None:
-        tally = rules.vote_tally(campaign, option.vote, scope)
+        held = state.elections if state is not None else None
+        tally = rules.vote_tally(campaign, option.vote, scope, event, option, held)
+        minority = minority_won(option, tally)
         return after(option.vote.passed if tally.passed else option.vote.failed)
     if option.outcomes:
         return sum(chance * after(outcome) for outcome, chance in rules.outcome_odds(option, scope))
@@ -176,7 +192,9 @@ class ScoringPlayer:
     ) -> Option:
         if len(options) == 1:
             return options[0]
-        scores = [expected_score(self.campaign, o, scope, self.score) for o in options]
+        scores = [
+            expected_score(self.campaign, o, scope, self.score, event, state) for o in options
+        ]
         return _best(options, scores, rng)
 
 
@@ -204,7 +222,9 @@ class RolloutPlayer:
         scores = []
         for option in options:
             reached = sum(self._rollout(state, option, rng) for _ in range(self.rollouts))
-            nearness = expected_score(self.campaign, option, scope, self.fallback.score)
+            nearness = expected_score(
+                self.campaign, option, scope, self.fallback.score, event, state
+            )
             scores.append(reached + nearness / 1e6)
         return _best(options, scores, rng)
 
