@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from newcourse.content import load_campaign
-from newcourse.engine import Campaign, Game
+from newcourse.engine import Campaign, Game, rules
+from newcourse.engine.congress import HOSTILE
+from newcourse.engine.state import Tally
+from newcourse.engine.votes import Lobbied
 
 CONGRESS = Path(__file__).resolve().parent.parent / "campaigns" / "congress"
 
@@ -137,3 +140,84 @@ def test_a_vote_without_the_congress_cycle_counts_as_before(mini: Campaign) -> N
     assert not conference.breakdown.explained
     assert not conference.breakdown.elected
     assert mini.congress is None and Game.start(mini, seed=1).state.elections == {}
+
+
+# ------------------------------------------------ lobbying (tests/campaigns/lobbying)
+# The Opposition 10, the Centre 40 (split), Leningrad 30 (against), the uncommitted 20;
+# a swing of 0.3; Zinoviev leads Leningrad, Bukharin the Centre, both at trust 0.
+
+LOBBYING = CONGRESS.parent / "lobbying"
+
+
+@pytest.fixture(scope="module")
+def lobbying() -> Campaign:
+    return load_campaign(LOBBYING)
+
+
+def motion(campaign: Campaign, before: str) -> Tally:
+    tally = Game.start(campaign, seed=1).choose(before).view().options[0].vote
+    assert tally is not None and tally.breakdown is not None
+    return tally
+
+
+def test_leaders_of_no_strong_mind_move_nothing(lobbying: Campaign) -> None:
+    tally = motion(lobbying, "wait")
+    assert tally.breakdown is not None and tally.breakdown.lobbied == ()
+    # 10 for, 30 against, 60 free of whom 30% vote for: 28
+    assert (tally.yes, tally.no) == (28, 72)
+
+
+def test_a_leader_won_over_brings_their_bloc_a_step_towards_the_opposition(
+    lobbying: Campaign,
+) -> None:
+    tally = motion(lobbying, "lobby_zinoviev")
+    why = tally.breakdown
+    assert why is not None and why.explained
+    assert why.lobbied == (Lobbied("Zinoviev", "Leningrad", "against", "split", 2),)
+    assert ("leningrad", "split") in [(b.name, b.position) for b in why.blocs]
+    # Leningrad's 30 join the free delegates: 10 + 90 * 0.3 = 37, a minority above a third
+    assert (tally.yes, tally.no) == (37, 63)
+    assert why.minority_reached
+    after = Game.start(lobbying, seed=1).choose("lobby_zinoviev").choose("motion")
+    assert "published" in after.state.flags
+
+
+def test_a_split_bloc_whose_leader_is_won_over_votes_for(lobbying: Campaign) -> None:
+    tally = motion(lobbying, "lobby_bukharin")
+    assert tally.breakdown is not None
+    assert tally.breakdown.lobbied == (Lobbied("Bukharin", "The Centre", "split", "for", 2),)
+    assert tally.passed and (tally.yes, tally.no) == (56, 44)
+
+
+def test_a_hostile_leader_holds_their_bloc_against(lobbying: Campaign) -> None:
+    game = Game.start(lobbying, seed=1)
+    scope = rules.scope_of(lobbying, game.state)
+    scope.people["bukharin"] = scope.people["bukharin"]._replace(trust=HOSTILE)
+    vote = lobbying.events["congress"].options[0].vote
+    assert vote is not None
+    tally = rules.vote_tally(lobbying, vote, scope)
+    assert tally.breakdown is not None
+    assert tally.breakdown.lobbied == (Lobbied("Bukharin", "The Centre", "split", "against", -2),)
+    assert (tally.yes, tally.no) == (16, 84)  # 10 + 20 * 0.3: only the uncommitted swing
+    # Zinoviev denounced is hostile too, but Leningrad is against already: no step
+    denounced = motion(lobbying, "denounce_zinoviev").breakdown
+    assert denounced is not None and denounced.lobbied == ()
+
+
+def test_a_leader_who_is_no_longer_active_leads_no_one(lobbying: Campaign) -> None:
+    game = Game.start(lobbying, seed=1).choose("lobby_zinoviev")
+    scope = rules.scope_of(lobbying, game.state)
+    scope.people["zinoviev"] = scope.people["zinoviev"]._replace(status="expelled")
+    vote = lobbying.events["congress"].options[0].vote
+    assert vote is not None
+    tally = rules.vote_tally(lobbying, vote, scope)
+    assert tally.breakdown is not None and tally.breakdown.lobbied == ()
+    assert tally.yes == 28
+
+
+def test_a_campaign_without_leaders_counts_as_before(cycle: Campaign) -> None:
+    assert cycle.congress is not None and cycle.congress.leaders == {}
+    tally = at_congress(cycle).view().options[0].vote
+    assert tally is not None and tally.breakdown is not None
+    assert tally.breakdown.lobbied == ()
+    assert (tally.yes, tally.no) == (32, 68)

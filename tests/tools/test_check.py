@@ -154,6 +154,8 @@ CATALOGUE: list[tuple[str, str]] = [
     ("argument_without_vote", "events/broken.yaml:9: error: event 'rally', option 'move': an arg"),
     ("bloc_not_faction", "events/broken.yaml:14: error: event 'rally', option 'move': the vote's"),
     ("minority_out_of_range", "events/broken.yaml:14: error: event 'rally', option 'move', vote,"),
+    ("congress_leader_unknown_person", "campaign.yaml:28: error: congress, leaders: 'zinovev' is"),
+    ("congress_leader_not_faction", "campaign.yaml:28: error: congress, leaders: 'zinoviev' leads"),
     # ---- text and time: premises, variants, follow-ups, expiry, arcs, conditional text
     ("premise_unknown_flag", "events/broken.yaml:5: error: event 'rally', premise: unknown name"),
     ("variant_unknown", "events/broken.yaml:2: error: event 'rally' is a variant of 'leter', whic"),

@@ -251,6 +251,11 @@ class CongressFile(_Strict):
     arguments: dict[Id, ArgumentFile] = _described(
         "The arguments an option's vote may be put with, by name", {}
     )
+    leaders: dict[Id, Id] = _described(
+        "The factions' leaders, person to faction: a leader's trust in the Opposition "
+        "(2 or more, or -2 or less) moves their faction's bloc a step at every vote",
+        {},
+    )
 
 
 class ElectionsFile(_Strict):

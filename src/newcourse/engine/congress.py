@@ -8,12 +8,17 @@ by one (cells, district conferences, provincial conferences). At each stage the
 Opposition keeps its share of the last stage's delegates less the part the
 apparatus packs out (the campaign's ``packing`` expression, a share 0..1 read
 when the stage is held). The last stage fixes the Opposition's delegates.
+
+A faction may have a **leader** (``leaders``: person to faction): while the
+leader is active, their trust in the Opposition moves the faction's bloc at a
+vote, one step towards ``for`` (against, split, for) at ``TRUSTING`` or more,
+one step towards ``against`` at ``HOSTILE`` or less (see ``votes``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from .expressions import Scope
@@ -22,6 +27,8 @@ if TYPE_CHECKING:
     from .model import Campaign, Effects, Event, Quality, Source, Weight
 
 __all__ = [
+    "HOSTILE",
+    "TRUSTING",
     "Argument",
     "Congress",
     "Constituency",
@@ -34,6 +41,13 @@ __all__ = [
     "election_schedule",
     "hold_stages",
 ]
+
+
+TRUSTING = 2
+"""A leader's trust at or above which their bloc moves one step towards the Opposition."""
+
+HOSTILE = -2
+"""A leader's trust at or below which their bloc moves one step away from it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +74,15 @@ class Argument:
 @dataclass(frozen=True, slots=True)
 class Congress:
     """The campaign's congress cycle: who "you" are among the factions, the
-    constituencies, the apparatus's packing per stage, and the arguments."""
+    constituencies, the apparatus's packing per stage, the arguments, and the
+    factions' leaders."""
 
     opposition: str  # the faction whose delegates the elections decide
     constituencies: tuple[Constituency, ...]
     packing: Weight | None  # the share of the Opposition's delegates removed at each stage
     arguments: Mapping[str, Argument]
     source: Source
+    leaders: Mapping[str, str] = field(default_factory=dict)  # person -> the faction they lead
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,11 @@ packed them already. The rest then swing for the motion by the vote's
 ``swing``, plus the fit of the argument chosen. Whole delegates decide: the
 motion passes with more votes for than against, so a tie fails. A defeated
 motion's minority may still count (``minority``).
+
+Before the count, each faction's leader (the congress's ``leaders``) moves
+their bloc by their trust in the Opposition: one step towards ``for`` when it is
+high, towards ``against`` when it is low (against, split, for; the uncommitted
+stand with the split). Lobbying a leader before a vote is winning their trust.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from .congress import elected
+from .congress import HOSTILE, TRUSTING, elected
 from .expressions import Scope
 from .state import Tally
 
@@ -23,7 +28,15 @@ if TYPE_CHECKING:
     from .congress import Argument, Minority
     from .model import Campaign, Event, Option, Vote
 
-__all__ = ["BlocVotes", "Breakdown", "count_vote", "minority_won", "positions"]
+__all__ = [
+    "BlocVotes",
+    "Breakdown",
+    "Lobbied",
+    "count_vote",
+    "lobbied",
+    "minority_won",
+    "positions",
+]
 
 
 class BlocVotes(NamedTuple):
@@ -33,6 +46,16 @@ class BlocVotes(NamedTuple):
     label: str
     position: str  # "for", "against", "split" or "uncommitted" (the last two swing)
     delegates: int
+
+
+class Lobbied(NamedTuple):
+    """A bloc a leader's trust moved: who, which faction, from and to which position."""
+
+    person: str  # the leader's name, as the campaign gives it
+    faction: str  # the faction's label
+    before: str
+    after: str
+    trust: int
 
 
 class Breakdown(NamedTuple):
@@ -49,6 +72,7 @@ class Breakdown(NamedTuple):
     minority_label: str
     minority_reached: bool
     explained: bool  # the vote uses the congress cycle: blocs, elections, an argument or a minority
+    lobbied: tuple[Lobbied, ...] = ()  # the blocs their leaders moved
 
 
 def positions(vote: Vote) -> dict[str, str]:
@@ -57,6 +81,36 @@ def positions(vote: Vote) -> dict[str, str]:
     named.update({name: "against" for name in vote.opponents})
     named.update(vote.blocs)
     return named
+
+
+_STEPS = ("against", "split", "for")
+
+
+def _step(position: str, towards: int) -> str:
+    """A position one step towards ``for`` (1) or ``against`` (-1)."""
+    rank = 1 if position == "uncommitted" else _STEPS.index(position)
+    return _STEPS[min(2, max(0, rank + towards))]
+
+
+def lobbied(campaign: Campaign, named: dict[str, str], scope: Scope) -> tuple[Lobbied, ...]:
+    """Move the blocs in ``named`` (faction to position) whose active leader trusts the
+    Opposition (towards ``for``) or distrusts it (towards ``against``); return the moves."""
+    congress = campaign.congress
+    if congress is None or not congress.leaders:
+        return ()
+    moves: list[Lobbied] = []
+    for person, faction in congress.leaders.items():
+        state = scope.people.get(person)
+        if state is None or state.status != "active" or faction not in campaign.factions:
+            continue
+        towards = 1 if state.trust >= TRUSTING else -1 if state.trust <= HOSTILE else 0
+        before = named.get(faction, "uncommitted")
+        after = _step(before, towards) if towards else before
+        if after != before:
+            named[faction] = after
+            name = campaign.roster.people[person].name
+            moves.append(Lobbied(name, campaign.label(faction), before, after, state.trust))
+    return tuple(moves)
 
 
 def minority_won(option: Option, tally: Tally | None) -> Minority | None:
@@ -100,6 +154,7 @@ def count_vote(
     Without the congress cycle's fields this counts as votes always have: the
     same arithmetic, so the same delegates."""
     named = positions(vote)
+    moves = lobbied(campaign, named, scope)
     shares: dict[str, float] = {name: max(0, scope.values[name]) for name in campaign.factions}
     congress = campaign.congress
     cycle = None
@@ -154,6 +209,8 @@ def count_vote(
         explained=bool(vote.blocs)
         or cycle is not None
         or argument is not None
-        or minority is not None,
+        or minority is not None
+        or bool(moves),
+        lobbied=moves,
     )
     return Tally(vote.body, delegates, yes_count, delegates - yes_count, yes, breakdown)

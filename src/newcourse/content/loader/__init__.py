@@ -19,7 +19,7 @@ from ...engine.model import Campaign, Source
 from .. import schema
 from ..diagnostics import CampaignError, Diagnostic, Severity
 from .compiler import Compiler
-from .congress import read_congress
+from .congress import check_leaders, read_congress
 from .declarations import declare, span
 from .events import read_events
 from .people import check_casts, read_people, with_cast
@@ -75,6 +75,7 @@ def _build(ctx: Compiler) -> Campaign | None:
     packing = ctx.weight(doc, ("vote_packing",), meta.vote_packing)
     congress = read_congress(ctx, doc, meta)
     roster = read_people(ctx)
+    check_leaders(ctx, doc, congress, roster)
     events = read_events(ctx)
     rules = read_rules(ctx)
     check_casts(ctx, roster, events, rules)

@@ -18,12 +18,20 @@ from ...engine.congress import (
     stage_turns,
 )
 from ...engine.expressions import NameKind
+from ...engine.figures import Roster
 from ...engine.model import Source
 from .. import schema
 from ..yaml_source import Document, Path_
 from .compiler import Compiler
 
-__all__ = ["read_argument", "read_blocs", "read_congress", "read_elections", "read_minority"]
+__all__ = [
+    "check_leaders",
+    "read_argument",
+    "read_blocs",
+    "read_congress",
+    "read_elections",
+    "read_minority",
+]
 
 STAGE_LABELS = {
     "cells": "Cell meetings",
@@ -85,9 +93,35 @@ def read_congress(ctx: Compiler, doc: Document, meta: schema.CampaignFile) -> Co
         packing=ctx.weight(doc, (*path, "packing"), raw.packing),
         arguments=arguments,
         source=Source(doc.name, doc.line(path)),
+        leaders=dict(raw.leaders),
     )
     ctx.congress = congress
     return congress
+
+
+def check_leaders(ctx: Compiler, doc: Document, congress: Congress | None, roster: Roster) -> None:
+    """Each leader must be one of the campaign's people, leading one of its factions."""
+    if congress is None:
+        return
+    factions = _named(ctx, NameKind.FACTION)
+    for person, faction in congress.leaders.items():
+        where = ("congress", "leaders", person)
+        if person not in roster.people:
+            known = (
+                f"{_hint(person, roster.people)}" if roster.people else " (there is no people.yaml)"
+            )
+            ctx.error(
+                doc,
+                doc.line(where),
+                f"congress, leaders: {person!r} is not one of the campaign's people" + known,
+            )
+        if faction not in factions:
+            ctx.error(
+                doc,
+                doc.line(where),
+                f"congress, leaders: {person!r} leads {faction!r}, which is not a faction"
+                + _hint(faction, factions),
+            )
 
 
 def read_elections(
