@@ -62,3 +62,16 @@ def test_the_plain_player_shows_the_elections_and_the_reasons() -> None:
     assert "The congress: 33 for, 67 against; the motion is defeated." in out
     assert "Minority: 33 of 100 reach 33%: The platform is printed." in out
     assert "A third of the congress forces the platform into print." in out
+
+
+def test_the_tally_says_whose_trust_moved_a_bloc() -> None:
+    lobbying = load_campaign(CONGRESS.parent / "lobbying")
+    game = Game.start(lobbying, seed=1).choose("lobby_zinoviev")
+    tally = game.view().options[0].vote
+    assert tally is not None
+    reasons = tally_reasons(tally)
+    assert reasons[:2] == [
+        "Blocs: Left Opposition 10 for, The Centre 40 split, Leningrad 30 split, "
+        "Uncommitted 20 uncommitted.",
+        "Zinoviev's trust brings Leningrad to split.",
+    ]

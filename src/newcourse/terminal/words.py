@@ -75,6 +75,7 @@ def tally_reasons(tally: Tally) -> list[str]:
         return []
     blocs = ", ".join(f"{b.label} {b.delegates} {b.position}" for b in why.blocs if b.delegates)
     lines = [f"Blocs: {blocs}."]
+    lines += [f"{m.person}'s trust brings {m.faction} to {m.after}." for m in why.lobbied]
     if why.packed and why.elected:
         lines.append(f"Packing: the apparatus kept {why.packed} of your delegates out.")
     elif why.packed:
