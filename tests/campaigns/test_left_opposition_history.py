@@ -9,8 +9,8 @@ from newcourse.engine import Campaign, Game
 
 # The values of a party that carries any motion of the Opposition's, and of one that
 # carries none: the factions' delegates and what the swing of the free delegates reads.
-WINNING = {"left": 60, "centre": 10, "leningrad": 5, "opposition": 90, "democracy": 90}
-LOSING = {"left": 2, "centre": 60, "leningrad": 30, "opposition": 5, "apparatus": 90}
+WINNING = {"left": 60, "centre": 10, "opposition": 90, "democracy": 90}
+LOSING = {"left": 2, "centre": 90, "opposition": 5, "apparatus": 90}
 
 VOTES = [
     ("thirteenth_conference", "defend_platform"),
