@@ -11,7 +11,9 @@
 - ``ideas``: for each idea of workers' democracy, the share of games that used
   it, the mean uses per game, and the mean change at the end of each shown
   quality in the games that used it against those that did not;
-- ``history``: the share of historical choices among the decisions that had one.
+- ``history``: the share of historical choices among the decisions that had one;
+- ``systems``: clocks filled, named levels reached, people's status at the end,
+  minorities reached and the delegates of each stage of elections (``systems``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..analysis.seen import flags_the_player_sees
 from .measures import lookout_of
 from .runner import Tally
 from .stats import wilson
+from .systems import system_findings
 
 __all__ = ["IDEAS", "KINDS", "MOVED_AT_LEAST", "RULE_AT_LEAST", "findings"]
 
@@ -104,6 +107,7 @@ def findings(campaign: Campaign, tally: Tally) -> dict[str, Any]:
             if counts.history_faced
             else None,
         },
+        "systems": system_findings(campaign, tally.systems, games),
     }
 
 

@@ -26,6 +26,7 @@ from ...engine.model import Campaign
 from ...engine.state import GameState
 from .measures import GameMeasures, lookout_of, measure
 from .strategies import Player
+from .systems import GameSystems, SystemCounts
 
 __all__ = [
     "CHUNK",
@@ -77,6 +78,9 @@ class Watcher:
     def turn_opened(self, state: GameState) -> None:
         pass
 
+    def decided(self, state: GameState) -> None:
+        pass
+
 
 def play(
     campaign: Campaign, player: Player, seed: int, watcher: Watcher | None = None
@@ -112,6 +116,8 @@ def play(
         option = player.pick(state, event, options, scope, rng)
         decisions.append((event.id, option.id))
         state = rules.choose(campaign, dice, state, option.id)
+        if watcher is not None:
+            watcher.decided(state)
     return state, decisions
 
 
@@ -143,6 +149,7 @@ class Tally:
     rows: dict[int, list[Row]] = field(default_factory=dict)  # turn (-1: the end) -> rows
     menus: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)
     measures: GameMeasures = field(default_factory=GameMeasures)
+    systems: SystemCounts = field(default_factory=SystemCounts)
 
     def fold(self) -> Tally:
         """Turn the raw rows and menus into counts. Returns the tally itself."""
@@ -178,6 +185,7 @@ class Tally:
         _add_tables(self.by_turn, other.by_turn)
         _add_tables(self.at_end, other.at_end)
         self.measures.merge(other.measures)
+        self.systems.merge(other.systems)
 
 
 def _add_tables(table: dict[K, Counter[V]], more: dict[K, Counter[V]]) -> None:
@@ -191,7 +199,8 @@ def _add_tables(table: dict[K, Counter[V]], more: dict[K, Counter[V]]) -> None:
 class _GameWatcher(Watcher):
     """Keeps one game's menus and rows; they join the tally only if the game finishes."""
 
-    def __init__(self, take: Callable[[Any], Row]) -> None:
+    def __init__(self, take: Callable[[Any], Row], campaign: Campaign) -> None:
+        self.systems = GameSystems(campaign)
         self.menus: list[tuple[str, tuple[str, ...]]] = []
         self.rows: list[tuple[int, Row]] = []
         self.take = take
@@ -205,6 +214,10 @@ class _GameWatcher(Watcher):
         self.rows.append((state.turn, self.take(state.turn_start)))
         self.flags |= state.flags
         self.rules.update(state.streaks)
+        self.systems.turn_opened(state)
+
+    def decided(self, state: GameState) -> None:
+        self.systems.decided(state)
 
     def add_to(self, tally: Tally) -> None:
         tally.menus.update(self.menus)
@@ -228,7 +241,7 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
     if not tally.names:
         tally.names = (*campaign.qualities, *campaign.factions)
     take = _taker(tally.names)
-    watcher = _GameWatcher(take)
+    watcher = _GameWatcher(take, campaign)
     try:
         state, decisions = play(campaign, player, seed, watcher)
         ending = state.ending or ERROR
@@ -247,6 +260,7 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
         watcher.rules | state.streaks.keys(),
         state.timeline,
     )
+    watcher.systems.add_to(tally.systems, state)
     tally.games += 1
     tally.decisions += len(decisions)
     tally.lengths[len(decisions)] += 1

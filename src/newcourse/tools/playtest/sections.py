@@ -38,7 +38,8 @@ def _dead(row: dict[str, Any]) -> str:
 
 
 def measure_sections(data: dict[str, Any]) -> list[Section]:
-    """The tables of ``data["measures"]``: endings by kind, tracks, rules, flags, ideas."""
+    """The tables of ``data["measures"]``: endings by kind, tracks, rules, flags, ideas,
+    and the systems the campaign has (clocks and levels, people, minorities, elections)."""
     measures = data.get("measures")
     if not measures or not data["games"]:
         return []
@@ -79,7 +80,82 @@ def measure_sections(data: dict[str, Any]) -> list[Section]:
         ],
         frozenset({1, 2, 3}),
     )
-    return [kinds, tracks, rules, flags, _ideas(measures)]
+    return [kinds, tracks, rules, flags, _ideas(measures), *_systems(measures)]
+
+
+def _systems(measures: dict[str, Any]) -> list[Section]:
+    """The tables of the campaign's systems, each only when the campaign has it."""
+    systems = measures.get("systems")
+    if not systems:
+        return []
+    found = []
+    if systems["clocks"] or systems["levels"]:
+        rows = [[c["label"], "fills", "", *share_cells(c["filled"])] for c in systems["clocks"]]
+        rows += [
+            [lv["label"], lv["level"], percent(lv["reached"]["share"]), *share_cells(lv["at_end"])]
+            for lv in systems["levels"]
+        ]
+        found.append(
+            Section(
+                "Clocks and levels",
+                "The games in which each shown clock filled at least once, and for each named "
+                "level of a quality the share of games that reached it and the games that "
+                "ended at it.",
+                ["track", "level", "reached", "games", "share", "95% CI"],
+                rows,
+                frozenset({2, 3, 4, 5}),
+            )
+        )
+    if systems["people"]:
+        statuses = sorted({s for p in systems["people"] for s in p["at_end"]})
+        found.append(
+            Section(
+                "People at the end",
+                "How many games ended with each person in each status; "
+                f"{systems['capitulations_per_game']:.2f} capitulations a game.",
+                ["person", *statuses],
+                [
+                    [p["name"], *(f"{p['at_end'].get(s, 0):,}" for s in statuses)]
+                    for p in systems["people"]
+                ],
+                frozenset(range(1, len(statuses) + 1)),
+            )
+        )
+    if systems["minorities"]:
+        found.append(
+            Section(
+                "Minorities",
+                "For each vote with a minority, the times it was lost and the times the "
+                "minority still reached its threshold.",
+                ["vote", "at", "lost", "reached", "share"],
+                [
+                    [
+                        f"{m['event']}/{m['option']}",
+                        f"{m['at']}%",
+                        f"{m['lost']:,}",
+                        f"{m['reached']:,}",
+                        percent(m["share"]),
+                    ]
+                    for m in systems["minorities"]
+                ],
+                frozenset({1, 2, 3, 4}),
+            )
+        )
+    if systems["elections"]:
+        found.append(
+            Section(
+                "Elections",
+                "For each stage of the delegate elections, the games that held it and the "
+                "Opposition's mean share of the delegates after it.",
+                ["congress", "stage", "games", "mean share"],
+                [
+                    [e["event"], e["label"], f"{e['games']:,}", percent(e["mean_share"])]
+                    for e in systems["elections"]
+                ],
+                frozenset({2, 3}),
+            )
+        )
+    return found
 
 
 def _ideas(measures: dict[str, Any]) -> Section:
