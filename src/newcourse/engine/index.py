@@ -24,7 +24,7 @@ __all__ = ["CampaignIndex", "TurnIndex", "history_outcome", "history_text"]
 class TurnIndex:
     """What the rules look up in one turn of a campaign."""
 
-    __slots__ = ("builtins", "dated", "first_day", "last_day", "pool", "recurring")
+    __slots__ = ("builtins", "dated", "first_day", "last_day", "pool", "recurring", "season_end")
 
     def __init__(self, start: Quarter, events: Iterable[Event], turn: int) -> None:
         quarter = start.plus(turn)
@@ -41,6 +41,8 @@ class TurnIndex:
             "turn": turn,
         }
         self.last_day: dt.date = quarter.plus(1).first_day - dt.timedelta(days=1)
+        # where the timeline dates the season's undated events
+        self.season_end = f"End of {quarter.season} {quarter.year}"
         # set pieces by (date, id), as they are queued
         self.dated: tuple[Event, ...] = tuple(
             sorted(
@@ -92,6 +94,7 @@ class CampaignIndex:
         "_events",
         "_start",
         "arcs",
+        "chronicles",
         "clock_named",
         "clocks",
         "congresses",
@@ -103,6 +106,8 @@ class CampaignIndex:
         "lapsing",
         "levelled",
         "premised",
+        "shown",
+        "shown_qualities",
         "stages",
         "texts",
         "turns",
@@ -133,6 +138,20 @@ class CampaignIndex:
         self._add_time(campaign)
         self._congress_cycle(campaign)
         self._tracks(campaign)
+        self._shown(campaign)
+
+    def _shown(self, campaign: Campaign) -> None:
+        """What the view shows: the shown qualities (each with its clock, if it is
+        one), their names and the factions', and each event's timeline."""
+        from .timeline import chronicles
+
+        self.shown_qualities: tuple[tuple[Quality, Clock | None], ...] = tuple(
+            (q, self.clock_named.get(q.name)) for q in campaign.qualities.values() if q.shown
+        )
+        self.shown: frozenset[str] = frozenset(
+            [*(q.name for q, _ in self.shown_qualities), *campaign.factions]
+        )
+        self.chronicles = chronicles(campaign.events)
 
     def _tracks(self, campaign: Campaign) -> None:
         """The clocks, in the order they fill, and the qualities with named levels."""

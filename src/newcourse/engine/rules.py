@@ -20,7 +20,7 @@ from .expressions import Scope
 from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .people import cast_of, run_people_rules
-from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally
 from .text import render
 from .tracks import crossings, fill_clocks
 from .votes import count_vote
@@ -92,7 +92,7 @@ def start(campaign: Campaign, dice: Dice) -> GameState:
         bulletins=(),
         headlines_done=0,
         streaks={},
-        news_changes=(),
+        turn_before=values,
         turn_start=values,
         last=None,
         timeline=(),
@@ -112,7 +112,7 @@ def _open_turn(campaign: Campaign, dice: Dice, state: Draft, news: tuple[NewsIte
     while True:
         turn = index.turn(state.turn)
         scope = _reading(campaign, state, turn)
-        state.news_changes = changes_between(state.turn_start, state.values, index.factions)
+        state.turn_before = state.turn_start
         queue = _queue_events(campaign, dice, state, scope, turn)
         first = events[queue[0]].date if queue else None
         moment = first if first is not None else turn.last_day
@@ -441,20 +441,24 @@ def _with_bulletins(campaign: Campaign, state: Draft) -> None:
 
 def _drop_stale(campaign: Campaign, state: Draft) -> None:
     """Events queued at the turn's start whose condition no longer holds are dropped."""
-    if campaign.index.lapsing.isdisjoint(state.queue):
+    lapsing = campaign.index.lapsing
+    if lapsing.isdisjoint(state.queue):
         return  # nothing queued can lapse
     events = campaign.events
     scope = _reading(campaign, state)
-    queue = tuple(
-        e
-        for e in state.queue
-        if ((when := events[e].when) is None or when.test(scope))
-        and ((premise := events[e].premise) is None or premise.test(scope))
-        and (not events[e].cast or cast_of(events[e].cast, scope.people) is not None)
-    )
+    queue = tuple(e for e in state.queue if e not in lapsing or _still_due(events[e], scope))
     if len(queue) < len(state.queue):
         state.fired = state.fired - (set(state.queue) - set(queue))
         state.queue = queue
+
+
+def _still_due(event: Event, scope: Scope) -> bool:
+    """Whether a queued event's condition, premise and cast still hold."""
+    return (
+        (event.when is None or bool(event.when.test(scope)))
+        and (event.premise is None or bool(event.premise.test(scope)))
+        and (not event.cast or cast_of(event.cast, scope.people) is not None)
+    )
 
 
 def _end_of_queue(campaign: Campaign, dice: Dice, state: Draft) -> None:

@@ -16,9 +16,7 @@ __all__ = ["open_arcs", "shown_changes", "shown_names", "shown_resolution"]
 
 def shown_names(campaign: Campaign) -> frozenset[str]:
     """The qualities shown to the player, and the factions."""
-    return frozenset(
-        [*(q.name for q in campaign.qualities.values() if q.shown), *campaign.factions]
-    )
+    return campaign.index.shown
 
 
 def shown_changes(changes: tuple[Change, ...], shown: frozenset[str]) -> tuple[Change, ...]:
@@ -28,7 +26,9 @@ def shown_changes(changes: tuple[Change, ...], shown: frozenset[str]) -> tuple[C
     return tuple(change for change in changes if change.name in shown)
 
 
-def _only(values: Mapping[str, int], shown: frozenset[str]) -> dict[str, int]:
+def _only(values: Mapping[str, int], shown: frozenset[str]) -> Mapping[str, int]:
+    if shown.issuperset(values):
+        return values
     return {name: value for name, value in values.items() if name in shown}
 
 

@@ -124,7 +124,9 @@ class GameState(NamedTuple):
     headlines_done: int  # how many of the campaign's headlines (by date) have come due
     # world rules that applied at the end of the last turn: how many turns in a row
     streaks: Mapping[str, int]
-    news_changes: tuple[Change, ...]
+    # the values as the turn before this one opened, and as this one opened: what
+    # moved between them is the front page's changes (``changes_between``)
+    turn_before: Mapping[str, int]
     turn_start: Mapping[str, int]
     last: Resolution | None
     timeline: tuple[Entry, ...]
@@ -177,7 +179,7 @@ class Draft:
     bulletins: tuple[NewsItem, ...]
     headlines_done: int
     streaks: Mapping[str, int]
-    news_changes: tuple[Change, ...]
+    turn_before: Mapping[str, int]
     turn_start: Mapping[str, int]
     last: Resolution | None
     timeline: tuple[Entry, ...]
@@ -201,7 +203,7 @@ class Draft:
             self.bulletins,
             self.headlines_done,
             self.streaks,
-            self.news_changes,
+            self.turn_before,
             self.turn_start,
             self.last,
             self.timeline,
@@ -231,7 +233,7 @@ class Draft:
             self.bulletins,
             self.headlines_done,
             self.streaks,
-            self.news_changes,
+            self.turn_before,
             self.turn_start,
             self.last,
             self.timeline,
@@ -258,13 +260,20 @@ def changes_between(
     share of the delegates, every faction whose whole-percent share moved."""
     if before is after:
         return ()
-    moved = [name for name, value in before.items() if after.get(name, value) != value]
-    changes = [Change(name, before[name], after[name]) for name in moved if name not in factions]
-    if len(changes) < len(moved):  # a faction moved
-        was, now = shares(before, factions), shares(after, factions)
+    changes = []
+    faction_moved = False
+    for name, value in before.items():
+        now = after.get(name, value)
+        if now != value:
+            if name in factions:
+                faction_moved = True
+            else:
+                changes.append(Change(name, value, now))
+    if faction_moved:
+        was, now_shares = shares(before, factions), shares(after, factions)
         changes += [
-            Change(name, was[name], now[name], percent=True)
+            Change(name, was[name], now_shares[name], percent=True)
             for name in factions
-            if was[name] != now[name]
+            if was[name] != now_shares[name]
         ]
     return tuple(changes)

@@ -7,9 +7,10 @@ carries no styling.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from .congress import ElectionLine, election_lines
 from .expressions import Scope
@@ -17,16 +18,16 @@ from .model import Campaign, Event, Option, Outcome
 from .people import PersonView, cast_of, people_view
 from .rules import (
     current_event,
-    history_text,
     is_available,
     is_visible,
     outcome_odds,
     scope_of,
     vote_tally,
 )
-from .shown import open_arcs, shown_changes, shown_names, shown_resolution
-from .state import Change, Entry, GameState, NewsItem, Resolution, Tally, changes_between
+from .shown import open_arcs, shown_changes, shown_resolution
+from .state import Change, GameState, NewsItem, Resolution, Tally, changes_between
 from .text import render
+from .timeline import MONTHS, TimelineRow, day_text, timeline_rows
 from .tracks import crossings, shown_level
 
 __all__ = [
@@ -42,8 +43,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class QualityView:
+class QualityView(NamedTuple):
+    """A shown quality as the sidebar shows it."""
+
     name: str
     label: str
     value: int
@@ -56,15 +58,17 @@ class QualityView:
     segments: int = 0  # a clock's segments; 0 for a quality that is not a clock
 
 
-@dataclass(frozen=True, slots=True)
-class FactionView:
+class FactionView(NamedTuple):
+    """A faction and its share of the delegates."""
+
     name: str
     label: str
     share: float  # percent of all delegates
 
 
-@dataclass(frozen=True, slots=True)
-class OddsView:
+class OddsView(NamedTuple):
+    """An outcome of an option and its chance in whole percent."""
+
     id: str
     label: str
     percent: int
@@ -89,18 +93,6 @@ class EventView:
     text: str
     codex: str | None
     historical: bool
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineRow:
-    """One decision beside what history did."""
-
-    date: str
-    event: str
-    chosen: str
-    outcome: str
-    history: str  # what the real Opposition chose, or ""
-    as_history: bool | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,15 +143,12 @@ class TurnView:
         return None
 
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_MONTHS = MONTHS
 
 
 def event_date(campaign: Campaign, event: Event, turn: int) -> str:
     if event.date is not None:
-        return f"{event.date.day} {_MONTHS[event.date.month - 1]} {event.date.year}"
+        return day_text(event.date)
     return str(campaign.quarter(turn))
 
 
@@ -196,55 +185,16 @@ def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:
 def _moved(campaign: Campaign, previous: GameState | None, state: GameState) -> tuple[Change, ...]:
     if previous is None:
         return ()
-    return changes_between(previous.values, state.values, tuple(campaign.factions))
-
-
-def timeline_rows(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
-    """The decisions in the order of the calendar: by season, and within a season the
-    dated events by their dates, then the undated ones (storylets and the season's work),
-    which are played at the season's end and say so."""
-    rows = []
-    for entry in sorted(state.timeline, key=lambda entry: _when(campaign, entry)):
-        event = campaign.events[entry.event_id]
-        option = event.option(entry.option_id)
-        outcome = ""
-        if option is not None and entry.outcome_id is not None:
-            pool = list(option.outcomes)
-            if option.vote is not None:
-                pool += [option.vote.passed, option.vote.failed]
-            outcome = next((o.label for o in pool if o.id == entry.outcome_id), "")
-        history = history_text(event)
-        rows.append(
-            TimelineRow(
-                date=_timeline_date(campaign, event, entry.turn),
-                event=event.title,
-                chosen=_shown_text(campaign, state, option.text) if option else entry.option_id,
-                outcome=outcome,
-                history=history,
-                as_history=entry.historical,
-            )
-        )
-    return tuple(rows)
+    return changes_between(previous.values, state.values, campaign.index.factions)
 
 
 def _shown_text(campaign: Campaign, state: GameState, text: str) -> str:
     """A text of the timeline, its tags read against the state as it is now."""
-    if "{" not in text:
-        return text
     return render(campaign.index.texts, text, scope_of(campaign, state))
 
 
-def _when(campaign: Campaign, entry: Entry) -> tuple[int, bool, dt.date]:
-    event = campaign.events[entry.event_id]
-    undated = event.date is None
-    return entry.turn, undated, event.date or campaign.quarter(entry.turn).first_day
-
-
-def _timeline_date(campaign: Campaign, event: Event, turn: int) -> str:
-    if event.date is not None:
-        return event_date(campaign, event, turn)
-    season = campaign.quarter(turn)
-    return f"End of {season.season} {season.year}"
+def _timeline(campaign: Campaign, state: GameState) -> tuple[TimelineRow, ...]:
+    return timeline_rows(campaign, state.timeline, partial(_shown_text, campaign, state))
 
 
 def build_view(
@@ -255,8 +205,9 @@ def build_view(
 ) -> TurnView:
     """The view of ``state``; ``previous`` (the state before the last decision) gives ``moved``."""
     scope = scope_of(campaign, state)
-    texts = campaign.index.texts
-    shown = shown_names(campaign)
+    index = campaign.index
+    texts = index.texts
+    shown = index.shown
     event = current_event(campaign, state)
     if event is not None and event.cast:
         scope.cast = cast_of(event.cast, scope.people) or {}
@@ -300,7 +251,9 @@ def build_view(
         opening=not state.timeline or state.timeline[-1].turn != state.turn,
         news=state.news,
         bulletins=state.bulletins,
-        changes=shown_changes(state.news_changes, shown),
+        changes=shown_changes(
+            changes_between(state.turn_before, state.turn_start, index.factions), shown
+        ),
         moved=shown_changes(_moved(campaign, previous, state), shown),
         last=shown_resolution(state.last, shown),
         event=event_view,
@@ -310,7 +263,7 @@ def build_view(
             FactionView(f.name, f.label, 100 * max(0, state.values[f.name]) / total)
             for f in campaign.factions.values()
         ),
-        timeline=timeline_rows(campaign, state),
+        timeline=_timeline(campaign, state),
         ending=ending_view,
         undo_refusal=undo_refusal,
         elections=election_lines(campaign, state.turn, state.elections, state.fired, state.queue),
@@ -321,27 +274,22 @@ def build_view(
 
 
 def _quality_views(campaign: Campaign, state: GameState) -> tuple[QualityView, ...]:
-    clocks = campaign.index.clock_named
-    views = []
-    for q in campaign.qualities.values():
-        if not q.shown:
-            continue  # hidden information stays out of the view
-        value, clock = state.values[q.name], clocks.get(q.name)
-        views.append(
-            QualityView(
-                q.name,
-                q.label,
-                value,
-                q.minimum,
-                q.maximum,
-                q.group,
-                q.shown,
-                q.description,
-                shown_level(q, clock, value),
-                clock.segments if clock is not None else 0,
-            )
+    values = state.values
+    return tuple(
+        QualityView(
+            q.name,
+            q.label,
+            values[q.name],
+            q.minimum,
+            q.maximum,
+            q.group,
+            q.shown,
+            q.description,
+            shown_level(q, clock, values[q.name]) if clock is not None or q.levels else "",
+            clock.segments if clock is not None else 0,
         )
-    return tuple(views)
+        for q, clock in campaign.index.shown_qualities  # hidden information stays out
+    )
 
 
 def _announced(campaign: Campaign, last: Resolution | None) -> tuple[str, ...]:
