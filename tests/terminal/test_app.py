@@ -22,10 +22,10 @@ from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign, EngineError, Game
 from newcourse.storage import SaveStore
 from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen, help_rows
-from newcourse.terminal.panels import MeterRow
 from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
 from newcourse.terminal.session import Session
+from newcourse.terminal.sidebar import MeterRow
 from newcourse.terminal.start import LoadScreen, SeedScreen, StartScreen
 
 from ..conftest import MINI
@@ -511,8 +511,8 @@ async def test_the_sidebar_keeps_every_row_on_a_small_screen() -> None:
         text = screen_text(app)
         view = app.session.game.view()
         labels = [q.label for q in view.qualities if q.shown] + [f.label for f in view.factions]
-        for label in labels:
-            assert label[:12] in text, label
+        for label in labels:  # the people below them scroll, so a column goes to the bar
+            assert label[:11] in text, label
 
 
 # ------------------------------------------------------------ the start screen

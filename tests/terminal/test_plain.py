@@ -62,7 +62,9 @@ def test_piped_input_falls_back_to_plain_mode_by_itself(tmp_path: Path) -> None:
     assert run.returncode == 0
     assert "--- The letter" in run.stdout
     assert re.search(
-        r"\nSaved\. Continue later with: \S*(newcourse|python -m newcourse) play --continue\n",
+        # the command wraps where the path to Python is long
+        r"\nSaved\.\s+Continue\s+later\s+with:\s+\S*(newcourse|python\s+-m\s+newcourse)\s+play"
+        r"\s+--continue\n",
         run.stdout,
     )
 

@@ -1,4 +1,4 @@
-"""Pieces of the full-screen player: the status sidebar, the result and news panels,
+"""Pieces of the full-screen player: the top bar, the result and news panels,
 and the renderables for options and the timeline.
 
 Everything here draws a ``TurnView``; nothing decides anything. Phrases come from
@@ -16,21 +16,24 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from ..engine import CodexEntry, TurnView
 from ..engine.state import Change
 from ..engine.view import OptionView, TimelineRow
-from .words import election_lines, open_arcs, tally_reasons, tally_words, vote_forecast
+from .words import (
+    announced_lines,
+    election_lines,
+    open_arcs,
+    tally_reasons,
+    tally_words,
+    vote_forecast,
+)
 
 __all__ = [
-    "GROUPS",
-    "MeterRow",
     "ResultPanel",
-    "Sidebar",
     "TopBar",
     "change_content",
     "codex_markdown",
@@ -42,9 +45,6 @@ __all__ = [
     "theme_colours",
     "timeline_table",
 ]
-
-GROUPS = ("party", "economy", "world", "resources")
-"""The order of the quality groups in the sidebar (as in ``words.status_lines``)."""
 
 # The emphasis that words.markdown_to_text drops; here it becomes bold and italic.
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
@@ -213,112 +213,6 @@ class TopBar(Horizontal):
         self.query_one(".top-when", Static).update(Content(when))
 
 
-FIGURES_WIDTH = 7
-"""Room kept at the right of every sidebar row for a value and its move ("100 +10")."""
-
-
-class MeterRow(Widget):
-    """One quality or faction on one line: label, value, and a shaded bar behind them."""
-
-    DEFAULT_CSS = """
-    MeterRow { height: 1; width: 1fr; }
-    """
-
-    def __init__(self, label: str, unit: str = "", *, tooltip: str = "") -> None:
-        super().__init__()
-        self.label = label
-        self.unit = unit
-        self.value = 0
-        self.fraction = 0.0
-        self.delta = 0
-        if tooltip:
-            self.tooltip = Content(tooltip)
-
-    def set(self, value: int, fraction: float, delta: int) -> None:
-        """Show a new value; ``fraction`` (0..1) is how far the bar fills."""
-        self.value, self.fraction, self.delta = value, max(0.0, min(1.0, fraction)), delta
-        self.refresh()
-
-    def render(self) -> Content:
-        width = max(1, self.size.width)
-        delta = f" {'+' if self.delta > 0 else ''}{self.delta}" if self.delta else ""
-        right = f"{self.value}{self.unit}{delta}"
-        # every row leaves the same room for its figures, so labels are cut alike
-        room = max(1, width - max(len(right), FIGURES_WIDTH) - 1)
-        label = self.label if len(self.label) <= room else self.label[: room - 1] + "…"
-        line = label.ljust(width - len(right)) + right
-        content = Content(line).stylize("on $primary 35%", 0, round(width * self.fraction))
-        if delta:
-            content = content.stylize("bold $text-accent", len(line) - len(delta), len(line))
-        return content
-
-
-class Sidebar(Vertical):
-    """The shown qualities by group and the delegates' shares: always in view.
-
-    The small signed number beside a value is how it moved since before the last
-    decision. When the terminal is short, the gaps and then the quality group
-    headings give way; if the qualities still do not fit they scroll, while the
-    delegates stay pinned at the bottom.
-    """
-
-    def __init__(self, view: TurnView, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._first = view
-        self._rows: dict[str, MeterRow] = {}
-        self._headings = 0
-
-    def compose(self) -> ComposeResult:
-        view = self._first
-        groups = list(GROUPS) + sorted({q.group for q in view.qualities} - set(GROUPS))
-        with VerticalScroll(classes="sidebar-qualities") as qualities:
-            qualities.can_focus = False
-            for group in groups:
-                shown = [q for q in view.qualities if q.shown and q.group == group]
-                if not shown:
-                    continue
-                self._headings += 1
-                yield Static(Content(group.capitalize()), classes="group-heading")
-                for quality in shown:
-                    row = MeterRow(quality.label, tooltip=quality.description)
-                    self._rows[quality.name] = row
-                    yield row
-        if view.factions:
-            self._headings += 1
-            with Vertical(classes="sidebar-delegates"):
-                yield Static("Delegates", classes="group-heading delegates")
-                for faction in view.factions:
-                    row = MeterRow(faction.label, "%", tooltip="share of the party's delegates")
-                    self._rows[faction.name] = row
-                    yield row
-
-    def on_resize(self) -> None:
-        height, rows, headings = self.size.height, len(self._rows), self._headings
-        tight = rows + 2 * headings > height
-        self.set_class(tight, "-tight")
-        self.set_class(rows + headings > height, "-tighter")
-        delegates = len(self._first.factions) + (1 if tight else 2) if self._first.factions else 0
-        self.query_one(".sidebar-qualities").styles.max_height = max(3, height - delegates)
-
-    def show(self, view: TurnView) -> None:
-        """Bring every row up to date with the view, with how each value moved since
-        before the last decision (the view's ``moved``)."""
-        moved = {change.name: change.after - change.before for change in view.moved}
-        for quality in view.qualities:
-            row = self._rows.get(quality.name)
-            if row is not None:
-                span = max(1, quality.maximum - quality.minimum)
-                row.set(
-                    quality.value,
-                    (quality.value - quality.minimum) / span,
-                    moved.get(quality.name, 0),
-                )
-        for faction in view.factions:
-            row = self._rows.get(faction.name)
-            if row is not None:
-                row.set(round(faction.share), faction.share / 100, moved.get(faction.name, 0))
-
-
 class ResultPanel(Vertical):
     """What the last decision did: outcome, vote, the result in prose, and the changes."""
 
@@ -326,11 +220,13 @@ class ResultPanel(Vertical):
         yield Static(classes="result-head")
         yield Markdown(classes="result-text")
         yield Static(classes="result-changes")
+        yield Static(classes="result-announced")
         yield Static(classes="result-history")
         yield Static(classes="result-news")
 
-    async def show(self, view: TurnView) -> None:
-        """Fill the panel from the view, or hide it when nothing was decided yet."""
+    async def show(self, view: TurnView, people: Iterable[str] = ()) -> None:
+        """Fill the panel from the view, or hide it when nothing was decided yet;
+        ``people`` are the lines on how the decision changed people."""
         last = view.last
         self.display = last is not None and bool(view.timeline)
         if last is None or not view.timeline:
@@ -356,6 +252,11 @@ class ResultPanel(Vertical):
         changes_widget = self.query_one(".result-changes", Static)
         changes_widget.display = bool(changes.plain)
         changes_widget.update(Content.assemble(("Changes: ", "bold"), changes))
+        announced = self.query_one(".result-announced", Static)
+        said = [Content.styled(line, "bold $text-warning") for line in announced_lines(view)]
+        said += [Content(line) for line in people]
+        announced.display = bool(said)
+        announced.update(Content("\n").join(said))
         history = self.query_one(".result-history", Static)
         history.display = last.as_history is not None
         if last.as_history:

@@ -18,12 +18,14 @@ from .keys import COMMANDS, command_for
 from .plaintext import clean, inline_text, markdown_lines, wrap
 from .session import Session
 from .words import (
+    announced_lines,
     change_words,
     election_lines,
     no_such_option,
     not_available,
     open_arcs,
     option_line,
+    people_changes,
     status_lines,
     tally_reasons,
     tally_words,
@@ -206,7 +208,7 @@ class PlainPlayer:
             return
         self.session.choose(option.id)
         after = self.session.game.view()
-        self.show_result(after)
+        self.show_result(after, people_changes(view.people, after.people))
         if not after.ending:
             self.show_turn(after, opening=after.opening)
 
@@ -219,7 +221,9 @@ class PlainPlayer:
         for typed, summary in rows:
             self.say(summary, first=f"  {typed}".ljust(column), rest=" " * column)
 
-    def show_result(self, view: TurnView) -> None:
+    def show_result(self, view: TurnView, people: list[str] | None = None) -> None:
+        """The last decision: outcome or tally, the result, the changes, what it set in
+        motion, how ``people`` (a line each) changed, and how it stands to history."""
         last = view.last
         if last is None:
             return
@@ -234,6 +238,10 @@ class PlainPlayer:
         changes = change_words(self.campaign, last.changes)
         if changes:
             self.say(f"Changes: {changes}.", rest="  ")
+        for line in announced_lines(view):
+            self.say(line, rest="  ")
+        for line in people or []:
+            self.say(line, rest="  ")
         if last.as_history is True:
             self.say("So it went in history too.")
         elif last.as_history is False:

@@ -24,7 +24,6 @@ from ..engine import Game, Refusal, TurnView
 from .keys import COMMANDS
 from .panels import (
     ResultPanel,
-    Sidebar,
     TopBar,
     change_content,
     codex_markdown,
@@ -38,7 +37,8 @@ from .panels import (
 from .safe import safe, safe_text
 from .screens import EndingScreen, NoteScreen
 from .session import Session
-from .words import not_available, status_lines
+from .sidebar import Sidebar
+from .words import announced_lines, not_available, people_changes, status_lines
 
 __all__ = ["PlayScreen"]
 
@@ -101,6 +101,8 @@ class PlayScreen(Screen[None]):
         intro = Content(f"{self.campaign_title}: the introduction")
         self._fold_titles: dict[str, tuple[Content, Content]] = {"intro-fold": (intro, intro)}
         """Each fold's title when open and when folded."""
+        self._people_moved: list[str] = []
+        """How the last decision changed people, a line each (none after an undo)."""
 
     @property
     def campaign_title(self) -> str:
@@ -156,7 +158,7 @@ class PlayScreen(Screen[None]):
         self.query_one(Sidebar).show(view)
         self.query_one("#intro-fold").display = view.step == 0
         result = self.query_one(ResultPanel)
-        await result.show(view)
+        await result.show(view, self._people_moved)
         result_fold = self.query_one("#result-fold", Collapsible)
         result_fold.display = result.display
         self._fold_titles["result-fold"] = (Content("Your last decision"), result_line(view))
@@ -287,7 +289,7 @@ class PlayScreen(Screen[None]):
             self.tell(not_available(number, option.reason), severity="warning")
             return
         if self._attempt(lambda: self.session.choose(option.id)):
-            await self.after_change(view)
+            await self.after_change(view, decided=True)
 
     async def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         if message.option.id is not None:
@@ -327,16 +329,21 @@ class PlayScreen(Screen[None]):
         """A notification in plain words (campaign text is never read as markup)."""
         self.notify(safe_text(message), severity=severity, timeout=timeout, markup=False)
 
-    async def after_change(self, before: TurnView) -> None:
-        """Show the game after a decision or an undo; open the ending if it is over."""
+    async def after_change(self, before: TurnView, *, decided: bool = False) -> None:
+        """Show the game after a decision (``decided``) or an undo; open the ending if it
+        is over."""
         view = self.game_view()
+        self._people_moved = people_changes(before.people, view.people) if decided else []
         await self.show(view, opening=view.opening)
+        for line in announced_lines(view) if decided else ():
+            self.tell(line, severity="warning")
         if view.ending is not None:
             ending = EndingScreen(
                 self.campaign_title,
                 view,
                 self.app_colours(),
                 can_undo=self.session.game.can_undo,
+                people=tuple(self._people_moved),
             )
             await self.app.push_screen(ending, self.on_ending_closed)
 

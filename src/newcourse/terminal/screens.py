@@ -19,8 +19,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Markdown, Static
 
 from ..engine import TurnView
-from .panels import ResultPanel, Sidebar, TopBar, timeline_table
+from .panels import ResultPanel, TopBar, timeline_table
 from .safe import safe, safe_text
+from .sidebar import Sidebar
 
 __all__ = ["EndingScreen", "NoteScreen", "SaveScreen"]
 
@@ -119,8 +120,11 @@ class EndingScreen(Screen[bool]):
         colours: Mapping[str, str],
         *,
         can_undo: bool = True,
+        people: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
+        self.people = people
+        """How the last decision changed people, a line each."""
         self.can_undo = can_undo
         """Whether the last decision may be taken back (not when its outcome was drawn)."""
         self.campaign_title = safe_text(campaign_title)
@@ -149,7 +153,7 @@ class EndingScreen(Screen[bool]):
 
     async def on_mount(self) -> None:
         self.query_one(Sidebar).show(self.view)
-        await self.query_one(ResultPanel).show(self.view)
+        await self.query_one(ResultPanel).show(self.view, self.people)
         self.query_one("#ending-body").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

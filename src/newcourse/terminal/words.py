@@ -8,20 +8,26 @@ from __future__ import annotations
 
 from ..engine import Campaign, TurnView
 from ..engine.congress import ElectionLine
+from ..engine.people import PersonView
 from ..engine.state import Change, Tally
-from ..engine.view import OptionView
+from ..engine.view import OptionView, QualityView
 from .plaintext import inline_text
 
 __all__ = [
+    "announced_lines",
     "change_words",
     "election_lines",
     "no_such_option",
     "not_available",
     "open_arcs",
     "option_line",
+    "people_changes",
+    "person_line",
+    "quality_words",
     "status_lines",
     "tally_reasons",
     "tally_words",
+    "trust_words",
     "unknown_command",
     "vote_forecast",
 ]
@@ -157,14 +163,79 @@ def change_words(campaign: Campaign, changes: tuple[Change, ...], shown_only: bo
     return "; ".join(parts)
 
 
-def status_lines(view: TurnView) -> list[str]:
+def quality_words(quality: QualityView) -> str:
+    """A shown quality as the status says it: "Cadres 3", "Standing 1 (censured)",
+    a clock as "Dossier 2 of 3"."""
+    if quality.segments:
+        return f"{quality.label} {quality.level}"
+    if quality.level:
+        return f"{quality.label} {quality.value} ({quality.level})"
+    return f"{quality.label} {quality.value}"
+
+
+def trust_words(trust: int) -> str:
+    """A person's trust in the Opposition with its sign: "trust +2", "trust 0", "trust -3"."""
+    return f"trust {'+' if trust > 0 else ''}{trust}"
+
+
+def person_line(person: PersonView) -> str:
+    """One person as the status lists them: "Stalin: General Secretary, Politburo;
+    The majority; trust -3." A status other than active comes first."""
+    parts = [] if person.status == "active" else [person.status]
+    if person.posts:
+        parts.append(", ".join(person.posts))
+    parts += [person.camp, trust_words(person.trust)]
+    return f"{inline_text(person.name)}: {'; '.join(parts)}."
+
+
+def people_changes(before: tuple[PersonView, ...], after: tuple[PersonView, ...]) -> list[str]:
+    """How the people the player knows changed between two views, a sentence each:
+    "Karl Radek: capitulated (was active); camp The majority (was The Opposition);
+    trust +2 → 0." Someone who is in only one of the views is left out."""
+    was = {person.id: person for person in before}
     lines = []
-    for group in ("party", "economy", "world", "resources"):
+    for now in after:
+        then = was.get(now.id)
+        if then is None or then == now:
+            continue
+        parts = []
+        if now.status != then.status:
+            parts.append(f"{now.status} (was {then.status})")
+        gained = [post for post in now.posts if post not in then.posts]
+        lost = [post for post in then.posts if post not in now.posts]
+        if gained:
+            parts.append(f"now {', '.join(gained)}")
+        if lost:
+            parts.append(f"no longer {', '.join(lost)}")
+        if now.camp != then.camp:
+            parts.append(f"camp {now.camp} (was {then.camp})")
+        if now.trust != then.trust:
+            parts.append(f"{trust_words(then.trust)} → {'+' if now.trust > 0 else ''}{now.trust}")
+        if parts:
+            lines.append(f"{inline_text(now.name)}: {'; '.join(parts)}.")
+    return lines
+
+
+def announced_lines(view: TurnView) -> list[str]:
+    """What the last decision set in motion, a sentence each: the clocks it filled
+    ("The Control Commission acts: censured.") and the levels it crossed."""
+    return [line if line.endswith((".", "!", "?")) else f"{line}." for line in view.announced]
+
+
+def status_lines(view: TurnView) -> list[str]:
+    """The status: the shown qualities by group (with their levels and clocks), the
+    delegates' shares, then "People:" and a line for each person the player knows."""
+    lines = []
+    groups = ("party", "economy", "world", "resources")
+    for group in (*groups, *sorted({q.group for q in view.qualities} - set(groups))):
         shown = [q for q in view.qualities if q.shown and q.group == group]
         if shown:
-            values = ", ".join(f"{q.label} {q.value}" for q in shown)
+            values = ", ".join(quality_words(q) for q in shown)
             lines.append(f"{group.capitalize()}: {values}.")
     if view.factions:
         shares = ", ".join(f"{f.label} {f.share:.0f}%" for f in view.factions)
         lines.append(f"Delegates: {shares}.")
+    if view.people:
+        lines.append("People:")
+        lines += [f"- {person_line(person)}" for person in view.people]
     return lines
