@@ -185,6 +185,16 @@ CATALOGUE: list[tuple[str, str]] = [
     ("clock_fill_unknown_name", "campaign.yaml:28: error: clock 'dossier', on_full, effects: un"),
     ("clock_fill_unknown_flag", "campaign.yaml:28: error: clock 'dossier': its fill sets flag 'p"),
     ("clock_never_fills", "campaign.yaml:25: warning: clock 'dossier' can never fill: no effect"),
+    # people and casting
+    ("person_unknown_camp", "people.yaml:21: error: person 'radek': unknown camp 'oposition'; did"),
+    ("person_unknown_post", "people.yaml:16: error: person 'trotsky': unknown post 'war_comissar'"),
+    ("person_listed_twice", "people.yaml:24: error: person 'radek' is listed twice (first at lin"),
+    ("single_post_held_twice", "people.yaml:21: error: person 'radek': 'general_secretary' is a "),
+    ("role_unknown_person", "events/plenum.yaml:7: error: event 'plenum', cast, ally: unknown pe"),
+    ("effect_unknown_person", "events/plenum.yaml:12: error: event 'plenum', option 'win_over', "),
+    ("role_never_filled", "events/plenum.yaml:6: error: event 'plenum', role 'secretary': no one"),
+    ("role_not_cast", "events/plenum.yaml:16: error: event 'congress_hall': the text names {al"),
+    ("cast_without_people", "events/plenum.yaml:6: error: event 'plenum', cast, secretary: the c"),
 ]
 
 _EXPECTED = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<level>\w+): (?P<phrase>.+)$")
@@ -226,6 +236,13 @@ def test_each_planted_mistake_is_found(tmp_path: Path, case: str, expected: str)
     assert any(
         line.startswith(prefix) and want["phrase"] in line[len(prefix) :] for line in found
     ), "\n".join([f"expected {expected}", "found:", *found])
+
+
+def test_a_cast_without_people_is_one_sentence_a_role(tmp_path: Path) -> None:
+    campaign = build("cast_without_people", tmp_path)
+    found = [relative(d, campaign) for d in check_campaign(campaign, games=GAMES)]
+    assert len(found) == 2, found  # not also an unknown post, camp, or a role no one fills
+    assert all("the campaign has no people.yaml to cast from" in line for line in found)
 
 
 # ---------------------------------------------------------------- the command

@@ -57,7 +57,7 @@ def read_people(ctx: Compiler) -> Roster:
             ctx.error(
                 doc,
                 doc.line((*path, "id")),
-                f"{where} is listed twice (first at {people[person.id].source})",
+                f"{where} is listed twice (first at line {people[person.id].source.line})",
             )
             continue
         held = [person.post] if isinstance(person.post, str) else list(person.post)
@@ -134,17 +134,7 @@ def read_role(
     where = describe_path(doc.data, path)
     camps = [raw.camp] if isinstance(raw.camp, str) else list(raw.camp)
     statuses = [raw.status] if isinstance(raw.status, str) else list(raw.status)
-    if not roster.people:
-        ctx.error(doc, doc.line(path), f"{where}: the campaign has no people.yaml to cast from")
-    if raw.post is not None and raw.post != NO_POST:
-        _known(ctx, doc, (*path, "post"), raw.post, roster.posts, "post", where)
-    for camp in camps:
-        _known(ctx, doc, (*path, "camp"), camp, roster.camps, "camp", where)
-    for status in statuses:
-        _known(ctx, doc, (*path, "status"), status, STATUSES, "status", where)
-    for index, person in enumerate(raw.people):
-        _known(ctx, doc, (*path, "people", index), person, roster.people, "person", where)
-    return Role(
+    role = Role(
         name,
         raw.post,
         tuple(camps),
@@ -153,6 +143,18 @@ def read_role(
         tuple(raw.people),
         Source(doc.name, doc.line(path)),
     )
+    if not roster.people:  # one sentence, not one for every name the role gives
+        ctx.error(doc, doc.line(path), f"{where}: the campaign has no people.yaml to cast from")
+        return role
+    if raw.post is not None and raw.post != NO_POST:
+        _known(ctx, doc, (*path, "post"), raw.post, roster.posts, "post", where)
+    for camp in camps:
+        _known(ctx, doc, (*path, "camp"), camp, roster.camps, "camp", where)
+    for status in statuses:
+        _known(ctx, doc, (*path, "status"), status, STATUSES, "status", where)
+    for index, person in enumerate(raw.people):
+        _known(ctx, doc, (*path, "people", index), person, roster.people, "person", where)
+    return role
 
 
 def read_cast(ctx: Compiler, doc: Document, path: Path_, raw: schema.EventFile) -> tuple[Role, ...]:
@@ -228,7 +230,10 @@ def check_casts(
 ) -> None:
     """Report a role no one could ever fill (a post no one holds or is appointed to, a
     camp no one stands in or joins), and a ``{role}`` in an event's text that the
-    event does not cast."""
+    event does not cast. Without people there is nothing to check: each cast has
+    already been reported."""
+    if not roster.people:
+        return
     reachable = _reachable(roster, events, rules)
     all_roles = {role.name for event in events.values() for role in event.cast}
     for event in events.values():
