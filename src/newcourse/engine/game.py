@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import rules
 from .errors import Refusal, SaveError
@@ -26,8 +26,7 @@ SEED_LIMIT = 10**19  # a seed has at most 19 digits
 NOTHING_TO_UNDO = "there is nothing to undo yet"
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """A choice, by stable ids: the event decided and the option taken."""
 
     event: str

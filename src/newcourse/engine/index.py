@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .calendar import Quarter
-from .expressions import BUILTINS, NameKind, Namespace
+from .expressions import BUILTINS, Binary, Call, Expr, NameKind, Namespace, Not, names_in
+from .expressions.people import PEOPLE_FUNCTIONS
 from .text import Render, compile_template
 
 if TYPE_CHECKING:
@@ -66,6 +67,17 @@ class TurnIndex:
         )
 
 
+def reads_people(expr: Expr) -> bool:
+    """Whether an expression asks about people (their trust, posts, camps...)."""
+    if isinstance(expr, Call):
+        return expr.function in PEOPLE_FUNCTIONS or any(reads_people(a) for a in expr.args)
+    if isinstance(expr, Not):
+        return reads_people(expr.operand)
+    if isinstance(expr, Binary):
+        return reads_people(expr.left) or reads_people(expr.right)
+    return False
+
+
 def history_text(event: Event) -> str:
     """What the real Opposition chose at ``event``, and how it turned out where the
     campaign says: "Move the resolution (The motion falls)"."""
@@ -94,6 +106,7 @@ class CampaignIndex:
         "_events",
         "_start",
         "arcs",
+        "cast_events",
         "chronicles",
         "clock_named",
         "clocks",
@@ -103,6 +116,9 @@ class CampaignIndex:
         "headlines",
         "historical",
         "history",
+        "lapse_flags",
+        "lapse_people",
+        "lapse_values",
         "lapsing",
         "levelled",
         "premised",
@@ -139,6 +155,27 @@ class CampaignIndex:
         self._congress_cycle(campaign)
         self._tracks(campaign)
         self._shown(campaign)
+        self._lapse_reads(campaign)
+
+    def _lapse_reads(self, campaign: Campaign) -> None:
+        """What the conditions and premises of the events that can lapse read: a
+        decision that changes none of it leaves every queued event due."""
+        values: set[str] = set()
+        flags: set[str] = set()
+        people = False
+        for event_id in self.lapsing:
+            event = campaign.events[event_id]
+            for condition in (event.when, event.premise):
+                if condition is None:
+                    continue
+                people = people or reads_people(condition.tree)
+                for name in names_in(condition.tree):
+                    (flags if name in campaign.flags else values).add(name)
+        self.lapse_values: tuple[str, ...] = tuple(sorted(values - set(BUILTINS)))
+        self.lapse_flags: frozenset[str] = frozenset(flags)
+        self.lapse_people: bool = people
+        # events that cast people: a queued one is always looked at again
+        self.cast_events = frozenset(e.id for e in campaign.events.values() if e.cast)
 
     def _shown(self, campaign: Campaign) -> None:
         """What the view shows: the shown qualities (each with its clock, if it is

@@ -17,11 +17,12 @@ from . import schedule
 from .congress import hold_stages
 from .errors import EngineError, Refusal
 from .expressions import Scope
+from .figures import PersonState
 from .index import CampaignIndex, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .people import cast_of, run_people_rules
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally
-from .text import render
+from .text import Render, render
 from .tracks import crossings, fill_clocks
 from .votes import count_vote
 
@@ -316,9 +317,9 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
     """Decide the current event with one of its options; returns the next state."""
     if state.over:
         raise Refusal("the game is over; there is nothing left to decide")
-    event = current_event(campaign, state)
-    if event is None:
+    if not state.queue:
         raise EngineError("a game that is not over has no event to decide")
+    event = campaign.events[state.queue[0]]
     option = event.option(option_id)
     index = campaign.index
     builtins = index.turn(state.turn).builtins  # effects never change built-ins
@@ -352,7 +353,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         option.effects.apply(scope)
     if outcome is not None and outcome.effects is not None:
         outcome.effects.apply(scope)
-    minority = _minority(option, tally, scope)
+    minority = _minority(option, tally, scope) if tally is not None else ""
     fills = fill_clocks(index.clocks, index.levelled, scope) if index.clocks else ()
 
     values = scope.values
@@ -372,13 +373,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         chosen,
         outcome_id,
         outcome.label if outcome else "",
-        _joined(
-            _joined(
-                render(texts, option.result, scope),
-                render(texts, outcome.result, scope) if outcome else "",
-            ),
-            minority,
-        ),
+        _result(texts, option, outcome, minority, scope),
         tally,
         state.values,
         values,
@@ -400,7 +395,7 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         schedule.mark_flags(draft, state.flags, state.turn)
     if event.arc is not None or option.follow_ups or (outcome is not None and outcome.follow_ups):
         schedule.after_decision(draft, event, option, outcome)
-    if draft.queue:
+    if draft.queue and _may_lapse(index, state, draft.queue, values, flags, scope.people):
         _drop_stale(campaign, draft)
     if not draft.queue:
         _end_of_queue(campaign, dice, draft)
@@ -437,6 +432,28 @@ def _with_bulletins(campaign: Campaign, state: Draft) -> None:
     state.bulletins, state.headlines_done = _due_headlines(
         index, done, date, _reading(campaign, state)
     )
+
+
+def _may_lapse(
+    index: CampaignIndex,
+    state: GameState,
+    queue: tuple[str, ...],
+    values: Mapping[str, int],
+    flags: frozenset[str],
+    people: Mapping[str, PersonState],
+) -> bool:
+    """Whether the queued events must be looked at again after a decision from
+    ``state`` to ``values``, ``flags`` and ``people``: it changed something the
+    conditions of events that can lapse read, or an event that casts is queued."""
+    if not index.cast_events.isdisjoint(queue):
+        return True
+    before = state.values
+    for name in index.lapse_values:
+        if before[name] != values[name]:
+            return True
+    if flags is not state.flags and not index.lapse_flags.isdisjoint(flags ^ state.flags):
+        return True
+    return index.lapse_people and people != state.people
 
 
 def _drop_stale(campaign: Campaign, state: Draft) -> None:
@@ -478,6 +495,20 @@ def _minority(option: Option, tally: Tally | None, scope: Scope) -> str:
     if minority.effects is not None:
         minority.effects.apply(scope)
     return minority.result
+
+
+def _result(
+    texts: Mapping[str, Render],
+    option: Option,
+    outcome: Outcome | None,
+    minority: str,
+    scope: Scope,
+) -> str:
+    """The decision's prose: the option's result, the outcome's, and the minority's."""
+    result = render(texts, option.result, scope) if texts else option.result
+    if outcome is not None:
+        result = _joined(result, render(texts, outcome.result, scope))
+    return _joined(result, minority) if minority else result
 
 
 def _joined(first: str, second: str) -> str:
