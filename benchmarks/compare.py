@@ -6,9 +6,10 @@ The baseline is checked out with ``git worktree`` into a temporary folder
 (removed at the end). Each round runs one fresh process of the baseline and
 one of this checkout, in turn (A, B, A, B, ...; the order flips every round),
 so the machine's drift and a second core hit both alike; each process times
-the same games once through the playtester's loop and once through the
-``Game`` API (``engine_worker.py``). Both play the same campaign folder: by
-default the baseline's bundled campaign, which both must read.
+the same games through the playtester's loop, through the ``Game`` API, and
+through the ``Game`` API with a view of every moment (``engine_worker.py``).
+Both play the same campaign folder: by default the baseline's bundled
+campaign, which both must read.
 
 Printed: the medians of microseconds per decision, CPU (``process_time``) and
 wall, the ratio baseline / this (above 1: this checkout is faster), and
@@ -31,7 +32,14 @@ from typing import Any
 from common import ROOT, machine
 
 WORKER = Path(__file__).resolve().parent / "engine_worker.py"
-MEASURES = ("runner_cpu_us", "runner_wall_us", "api_cpu_us", "api_wall_us")
+MEASURES = (
+    "runner_cpu_us",
+    "runner_wall_us",
+    "api_cpu_us",
+    "api_wall_us",
+    "view_cpu_us",
+    "view_wall_us",
+)
 
 
 def run_once(source: Path, campaign: Path, games: int) -> dict[str, Any]:

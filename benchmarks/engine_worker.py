@@ -3,11 +3,12 @@ whichever checkout ``PYTHONPATH`` points at, it prints one line of JSON.
 
     python benchmarks/engine_worker.py CAMPAIGN_FOLDER GAMES
 
-Random strategy, game seeds 0..GAMES-1 of run 0, played twice: through the
-playtester's loop (``tools.playtest.runner.play``) and through the ``Game`` API.
-Each loop is timed by CPU time (``time.process_time``) and wall time; the
-digest of every game's decisions and final state tells whether two checkouts
-play the same games.
+Random strategy, game seeds 0..GAMES-1 of run 0, played three times: through the
+playtester's loop (``tools.playtest.runner.play``), through the ``Game`` API,
+and through the ``Game`` API with a view of every moment, as a front-end plays
+(the options are taken from the view). Each loop is timed by CPU time
+(``time.process_time``) and wall time; the digest of every game's decisions and
+final state tells whether two checkouts play the same games.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def main() -> None:
     player = build_player(campaign, StrategySpec("random"))
     seeds = [game_seed(0, index) for index in range(games)]
     digest = hashlib.sha256()
-    counted = {"runner": 0, "api": 0}
+    counted = {"runner": 0, "api": 0, "view": 0}
 
     def runner_loop() -> None:
         for seed in seeds:
@@ -51,6 +52,17 @@ def main() -> None:
             counted["api"] += len(game.decisions)
             digest.update(repr(game.state.snapshot()).encode())
 
+    def view_loop() -> None:
+        for seed in seeds:
+            rng = random.Random(seed)
+            game = Game.start(campaign, seed)
+            while not game.over:
+                view = game.view()
+                game = game.choose(rng.choice([o.id for o in view.options if o.available]))
+            game.view()
+            counted["view"] += len(game.decisions)
+            digest.update(repr(game.state.snapshot()).encode())
+
     def timed(loop: Callable[[], None]) -> tuple[float, float]:
         cpu, wall = time.process_time(), time.perf_counter()
         loop()
@@ -59,6 +71,7 @@ def main() -> None:
     play(campaign, player, game_seed(1, 0))  # warm up: first calls, caches
     runner_cpu, runner_wall = timed(runner_loop)
     api_cpu, api_wall = timed(api_loop)
+    view_cpu, view_wall = timed(view_loop)
     print(
         json.dumps(
             {
@@ -67,6 +80,8 @@ def main() -> None:
                 "runner_wall_us": 1e6 * runner_wall / counted["runner"],
                 "api_cpu_us": 1e6 * api_cpu / counted["api"],
                 "api_wall_us": 1e6 * api_wall / counted["api"],
+                "view_cpu_us": 1e6 * view_cpu / counted["view"],
+                "view_wall_us": 1e6 * view_wall / counted["view"],
                 "games_digest": digest.hexdigest()[:16],
             }
         )
