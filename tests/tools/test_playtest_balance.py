@@ -52,6 +52,12 @@ def test_a_track_that_drifts_moves_and_one_nothing_raises_is_dead(mini: Campaign
     assert "secret" not in {t["name"] for t in tracks}  # hidden qualities are not tracks
 
 
+def test_a_track_of_a_few_steps_has_moved_once_it_moves_at_all(mini: Campaign) -> None:
+    tracks = measures(mini)["tracks"]
+    standing = by(tracks, "name", "standing")  # 0 to 5; a full dossier censures
+    assert standing["moved"]["count"] > 0
+
+
 def test_a_rule_that_never_applies_is_dead(tmp_path: Path) -> None:
     never = '  - id: never\n    when: "democracy > 99"\n    effects: "apparatus -= 1"\n'
     campaign, folder = mini_with(tmp_path, world_yaml=("rules:\n", "rules:\n" + never))

@@ -3,7 +3,7 @@
 - ``kinds``: the share of games ending in a victory, a defeat, close to history
   or in an interim close (as ``endings.yaml`` marks them), with 95% intervals;
 - ``tracks``: for each shown quality and faction, the share of games in which it
-  left ±5 of its start; below a quarter it is a dead track;
+  left ±5 of its start (5 in a hundred of its range); below a quarter it is a dead track;
 - ``rules``: the share of games in which each world rule applied; below 1% it
   is a dead rule;
 - ``flags``: the share of games that set each flag, and whether the player can

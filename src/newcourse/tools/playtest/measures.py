@@ -17,9 +17,16 @@ from dataclasses import dataclass, field
 from ...engine.model import Campaign
 from ...engine.state import Entry
 
-__all__ = ["BAND", "GameMeasures", "Lookout", "lookout_of", "measure"]
+__all__ = ["BAND", "GameMeasures", "Lookout", "band_of", "lookout_of", "measure"]
 
-BAND = 5  # a track that never leaves ±BAND of its start did not move
+BAND = 5  # a track that never leaves ±BAND of its start did not move, on a 0-100 scale
+
+
+def band_of(low: int, high: int) -> float:
+    """The band of a track with this range: ``BAND`` per hundred, so a track of 0-5
+    (a named standing) has moved once it moves at all."""
+    return BAND * max(1, high - low) / 100
+
 
 Row = tuple[int, ...]
 
@@ -32,6 +39,7 @@ class Lookout:
     shown: tuple[int, ...]  # positions of the shown qualities and the factions
     factions: tuple[int, ...]  # positions of the factions
     starts: dict[int, int]  # position -> the start as shown (a faction's share in percent)
+    bands: dict[int, float]  # position -> how far it must leave its start to have moved
     initial_flags: frozenset[str]
     option_ideas: dict[tuple[str, str], str]
     outcome_ideas: dict[tuple[str, str, str], str]
@@ -67,6 +75,12 @@ def lookout_of(campaign: Campaign) -> Lookout:
         shown=shown,
         factions=factions,
         starts=dict(zip(shown, _as_shown(initial, shown, factions), strict=True)),
+        bands={
+            i: BAND
+            if names[i] in campaign.factions
+            else band_of(campaign.qualities[names[i]].minimum, campaign.qualities[names[i]].maximum)
+            for i in shown
+        },
         initial_flags=frozenset(n for n, f in campaign.flags.items() if f.initial),
         option_ideas=option_ideas,
         outcome_ideas=outcome_ideas,
@@ -130,7 +144,7 @@ def measure(
     moved: set[int] = set()
     for row in (*rows, end):
         for position, value in zip(shown, _as_shown(row, shown, lookout.factions), strict=True):
-            if abs(value - starts[position]) > BAND:
+            if abs(value - starts[position]) > lookout.bands[position]:
                 moved.add(position)
     counts.moved.update(names[i] for i in moved)
     counts.rules.update(set(rules))

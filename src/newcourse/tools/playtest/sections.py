@@ -53,7 +53,7 @@ def measure_sections(data: dict[str, Any]) -> list[Section]:
     tracks = Section(
         "Tracks that move",
         "The games in which each shown quality and faction (by its share of the delegates) "
-        "left ±5 of its start; DEAD below a quarter of the games.",
+        "left ±5 of its start (5 in a hundred of its range); DEAD below a quarter of the games.",
         ["track", "kind", "start", "games", "share", "95% CI", ""],
         [
             [t["name"], t["kind"], str(t["start"]), *share_cells(t["moved"]), _dead(t)]
