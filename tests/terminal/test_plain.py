@@ -265,7 +265,11 @@ def test_the_width_follows_the_terminal(tmp_path: Path) -> None:
         data=tmp_path,
     )
     assert run.returncode == 0
-    assert max(len(line) for line in run.stdout.splitlines()) <= 40
+    lines = run.stdout.splitlines()
+    commands = [line for line in lines if line.startswith("  ") and " play" in line]
+    assert commands, "the parting words name a command to continue"
+    assert all(line.endswith("play --continue") for line in commands), "a command is kept whole"
+    assert max(len(line) for line in lines if line not in commands) <= 40
     assert "  2. Publish it. [chances: The members\n" in run.stdout
 
 

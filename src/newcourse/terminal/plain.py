@@ -37,6 +37,9 @@ __all__ = ["HELP", "PlainPlayer", "help_rows"]
 _OPTION_NUMBER = re.compile(r"[0-9]{1,4}")
 """What chooses an option: one to four ASCII digits, nothing else (not ², ① or other digits)."""
 
+_COMMAND_HINT = re.compile(r"(?P<lead>.*\bwith:) (?P<command>[^\n]+)", re.DOTALL)
+"""A sentence that ends by naming the command to type."""
+
 _QUIT_WORDS = ("exit",)
 """Words that also leave, as a plain command line would expect."""
 
@@ -90,9 +93,17 @@ class PlainPlayer:
     def say(self, text: str = "", first: str = "", rest: str | None = None) -> None:
         """Write ``text`` wrapped to the width, with ``first`` and a hanging ``rest`` indent.
 
-        Figures stay with their words, so "Repression 25" is never cut in two.
+        Figures stay with their words, so "Repression 25" is never cut in two. A
+        sentence that ends by naming a command ("Continue later with: ...") puts
+        the command on a line of its own, whole, so it can be copied.
         """
+        hint = _COMMAND_HINT.fullmatch(text)
+        command = ""
+        if hint is not None and " play" in f" {hint['command']}":
+            text, command = hint["lead"], hint["command"]
         lines = wrap(text, self.width, first, rest, figures=True) if text or first else [""]
+        if command:
+            lines.append(f"  {command}")
         self.stdout.write("\n".join(lines) + "\n")
 
     def prose(self, markdown: str, first: str = "", rest: str | None = None) -> None:
