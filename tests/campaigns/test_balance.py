@@ -23,7 +23,6 @@ OPEN = {
     "random_covers_everything": "some storylets and their options never come in random play",
     "random_tracks_move": "several tracks and factions stay within ±5 of their start",
     "random_rules_fire": "several world rules never apply in random play",
-    "no_dominant_quality": "greedy on opposition support wins the elected 13th Congress too often",
 }
 TARGETS = [
     "historical_close_to_history",
