@@ -17,6 +17,7 @@ from ...engine.expressions import (
     Assign,
     Binary,
     Call,
+    Expr,
     Literal,
     Namespace,
     Not,
@@ -130,44 +131,42 @@ class Compiler(Reader):
 
     def condition(self, doc: Document, path: Path_, value: object) -> Condition | None:
         """A condition from a file's value, or None (reported) when it is wrong."""
-        if value is None:
+        typed = self._typed(
+            doc,
+            path,
+            value,
+            Type.BOOL,
+            "a condition must be true or false, but this is a number; compare it, e.g. 'x >= 10'",
+        )
+        if typed is None:
             return None
-        parsed = self._parse(doc, path, value, parse_expr)
-        if parsed is None:
-            return None
-        text, tree = parsed
-
-        def check() -> None:
-            if check_type(tree, self.names) is not Type.BOOL:
-                raise ExpressionError(
-                    "a condition must be true or false, but this is a number; "
-                    "compare it, e.g. 'x >= 10'",
-                    tree.line,
-                    tree.column,
-                )
-
-        if not self._checked(doc, path, check):
-            return None
+        text, tree = typed
         return Condition(text, tree, compile_expr(tree, self.names))
 
     def weight(self, doc: Document, path: Path_, value: object) -> Weight | None:
         """A number expression from a file's value, or None (reported) when it is wrong."""
+        typed = self._typed(doc, path, value, Type.NUMBER, "this must be a number, not true/false")
+        if typed is None:
+            return None
+        text, tree = typed
+        return Weight(text, tree, compile_expr(tree, self.names))
+
+    def _typed(
+        self, doc: Document, path: Path_, value: object, want: Type, mistake: str
+    ) -> tuple[str, Expr] | None:
+        """An expression of type ``want`` as its text and tree, or None (reported)."""
         if value is None:
             return None
         parsed = self._parse(doc, path, value, parse_expr)
         if parsed is None:
             return None
-        text, tree = parsed
+        tree = parsed[1]
 
         def check() -> None:
-            if check_type(tree, self.names) is not Type.NUMBER:
-                raise ExpressionError(
-                    "this must be a number, not true/false", tree.line, tree.column
-                )
+            if check_type(tree, self.names) is not want:
+                raise ExpressionError(mistake, tree.line, tree.column)
 
-        if not self._checked(doc, path, check):
-            return None
-        return Weight(text, tree, compile_expr(tree, self.names))
+        return parsed if self._checked(doc, path, check) else None
 
     def effects(self, doc: Document, path: Path_, value: str | list[str] | None) -> Effects | None:
         """Effect statements from a file's value (text or a list of texts)."""
