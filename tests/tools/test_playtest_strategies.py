@@ -12,6 +12,7 @@ from newcourse.engine import rules
 from newcourse.engine.expressions import Scope
 from newcourse.engine.model import Campaign
 from newcourse.engine.state import GameState
+from newcourse.tools.playtest.runner import play
 from newcourse.tools.playtest.strategies import ScoringPlayer, expected_score
 
 CONGRESS = Path(__file__).resolve().parents[1] / "campaigns" / "congress"
@@ -57,3 +58,14 @@ def test_a_player_scoring_the_minority_puts_the_vote_that_wins_it() -> None:
     chosen = player.pick(state, congress, options, scope, random.Random(1))
     decided = rules.choose(campaign, rules.Dice(7), state, chosen.id)
     assert "published" in decided.flags
+
+
+def test_a_scoring_player_forecasts_options_that_change_people() -> None:
+    # the lobbying campaign's options move a leader's trust by name, in events that
+    # cast no one: the player's forecast needs the people as the game holds them
+    campaign = load_campaign(CONGRESS.parent / "lobbying")
+    player = ScoringPlayer(campaign, lambda scope: float(scope.people["zinoviev"].trust))
+    state, decisions = play(campaign, player, seed=3)
+    assert decisions[0][1] == "lobby_zinoviev"
+    start = rules.start(campaign, rules.Dice(3))
+    assert state.people["zinoviev"].trust == start.people["zinoviev"].trust + 2

@@ -105,7 +105,7 @@ def play(
                 watcher.turn_opened(state)
         event = events[state.queue[0]]
         # the state itself, not a copy: players read it and never change it
-        scope = Scope(state.values, state.flags, builtins)  # type: ignore[arg-type]
+        scope = Scope(state.values, state.flags, builtins, state.marks, state.people)  # type: ignore[arg-type]
         if event.cast:  # the parts the event casts, as the game casts them
             scope = rules.scope_of(campaign, state)
         options = [o for o in event.options if available(o, scope)]
