@@ -176,6 +176,9 @@ CATALOGUE: list[tuple[str, str]] = [
     ),
     ("headline_never_printed", "news.yaml:5: warning: the headline of 1924-05-01 is never printed"),
     ("codex_not_linked", "codex/speech.md:1: warning: codex entry 'speech' is not linked from any"),
+    ("codex_background_unreached", "codex/ban.md:1: warning: codex entry 'ban' is not linked fro"),
+    ("codex_see_also_unknown", "codex/letter.md:7: error: codex entry 'letter' links to codex en"),
+    ("codex_kind_unknown", "codex/terms.md:4: error: front matter field 'kind' input should be"),
     ("value_outside_range", "events/broken.yaml:7: warning: gives 150, outside its range 0..100"),
     ("step_too_big", "events/broken.yaml:7: warning: 'cadres += 50' steps by more than the whole"),
     # ---- tracks: named levels and clocks

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,7 +15,7 @@ from .limits import MAX_TEXT
 from .schema import CodexFrontMatter
 from .yaml_source import parse_yaml
 
-__all__ = ["read_codex"]
+__all__ = ["codex_document", "notes_of_kind", "read_codex"]
 
 
 def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnostic]]:
@@ -63,4 +64,44 @@ def read_codex(path: Path, name: str) -> tuple[CodexEntry | None, list[Diagnosti
             f"a codex note may hold at most {MAX_TEXT:,}",
         )
     date = meta.date.isoformat() if isinstance(meta.date, dt.date) else str(meta.date)
-    return CodexEntry(meta.id, meta.title, date, tuple(meta.sources), body, Source(name, 1)), []
+    see_also_line = doc.line(("see_also",)) if meta.see_also and doc.lines else 0
+    entry = CodexEntry(
+        meta.id,
+        meta.title,
+        date,
+        tuple(meta.sources),
+        body,
+        Source(name, 1),
+        meta.kind,
+        tuple(meta.see_also),
+        see_also_line,
+    )
+    return entry, []
+
+
+def notes_of_kind(codex: Mapping[str, CodexEntry], kind: str) -> list[CodexEntry]:
+    """The notes of one kind (``glossary``, ``reading``…) in the order of their ids.
+
+    The first is the head of the document they make together: its title names it
+    and its text opens it; later acts add notes whose ids sort after it.
+    """
+    return sorted((entry for entry in codex.values() if entry.kind == kind), key=lambda e: e.id)
+
+
+def codex_document(codex: Mapping[str, CodexEntry], kind: str) -> str:
+    """The notes of ``kind`` as one Markdown document, as docs/ keeps it and the players show it.
+
+    The first note's title is the document's title and its text the opening;
+    every further note is a section under its own title. Each part ends with
+    its sources. Empty when the campaign has no note of the kind.
+    """
+    notes = notes_of_kind(codex, kind)
+    parts: list[str] = []
+    for number, entry in enumerate(notes):
+        heading = "#" if number == 0 else "##"
+        parts.append(f"{heading} {entry.title}")
+        parts.append(entry.text.strip())
+        if entry.sources:
+            label = "Sources" if number == 0 else f"Sources for {entry.title}"
+            parts.append(f"**{label}**\n\n" + "\n".join(f"- {s}" for s in entry.sources))
+    return "\n\n".join(parts) + "\n" if parts else ""

@@ -275,12 +275,17 @@ class Ending:
 
 @dataclass(frozen=True, slots=True)
 class CodexEntry:
+    """A codex note: an event's history, a background note, the glossary or a reading list."""
+
     id: str
     title: str
     date: str
     sources: tuple[str, ...]
     text: str
     source: Source
+    kind: str = "history"  # history, background, glossary or reading
+    see_also: tuple[str, ...] = ()  # notes shown after this one
+    see_also_line: int = 0  # the line of its see_also list, for diagnostics
 
 
 @dataclass(frozen=True, slots=True)

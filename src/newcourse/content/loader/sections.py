@@ -201,6 +201,11 @@ def check_links(
     """Every codex link leads to a note, and votes have factions to count."""
     links = [(e.codex, e.source, f"event {e.id!r}") for e in events.values()]
     links += [(h.codex, h.source, "the headline") for h in headlines]
+    links += [
+        (target, Source(note.source.file, note.see_also_line), f"codex entry {note.id!r}")
+        for note in codex.values()
+        for target in note.see_also
+    ]
     for target, source, where in links:
         if target is not None and target not in codex:
             close = difflib.get_close_matches(target, list(codex), n=1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator
 
@@ -120,3 +120,9 @@ class CodexFrontMatter(Strict):
         "When it happened: free text, or YYYY-MM-DD", ""
     )
     sources: list[str] = described("The works the note draws on", [])
+    kind: Literal["history", "background", "glossary", "reading"] = described(
+        "history: an event's note; background: reached through see_also; glossary and "
+        "reading: the glossary and the reading groups, opened from the codex screen",
+        "history",
+    )
+    see_also: list[Id] = described("Other notes shown after this one, by id", [])

@@ -45,15 +45,28 @@ def check_headlines(ctx: Context) -> None:
             )
 
 
+OPENED_FROM_THE_CODEX = ("glossary", "reading")
+"""The kinds of note the codex screen opens by itself, whatever links to them."""
+
+
 def check_codex(ctx: Context) -> None:
+    """Notes no player can reach: not linked from an event or headline, nor (through
+    ``see_also``) from a note that is, nor of a kind the codex screen opens itself."""
     campaign = ctx.campaign
     linked = {e.codex for e in campaign.events.values()} | {h.codex for h in campaign.headlines}
+    linked |= {e.id for e in campaign.codex.values() if e.kind in OPENED_FROM_THE_CODEX}
+    reached = [note for note in linked if note is not None and note in campaign.codex]
+    while reached:
+        for target in campaign.codex[reached.pop()].see_also:
+            if target not in linked and target in campaign.codex:
+                linked.add(target)
+                reached.append(target)
     for entry in campaign.codex.values():
         if entry.id not in linked:
             ctx.warning(
                 entry.source,
-                f"codex entry {entry.id!r} is not linked from any event or headline, "
-                "so players can never open it",
+                f"codex entry {entry.id!r} is not linked from any event or headline "
+                "(nor from a note they link to), so players can never open it",
             )
 
 
