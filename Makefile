@@ -18,7 +18,7 @@ INSTALL := $(UV) pip install --python $(BIN)/python --compile-bytecode -c $(LOCK
 say = @echo "==> $(1)"
 
 .PHONY: play test setup lint typecheck unit test-wheel test-oldest test-latest lock \
-	bench replays schema clean
+	bench replays schema codex-docs clean
 
 play: $(VENV)/.player
 	$(call say,Starting New Course: $(BIN)/newcourse play $(ARGS))
@@ -100,6 +100,10 @@ replays: setup
 # The JSON Schemas of the campaign files, into the package and docs/schema.
 schema: setup
 	$(BIN)/python -m newcourse.content.schema_export
+
+# The glossary and the reading groups' guide in docs/, from the campaign's codex notes.
+codex-docs: setup
+	$(BIN)/python -m newcourse.content.codex_docs docs
 
 clean:
 	rm -rf $(VENV) .venv-oldest .venv-latest .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -794,7 +794,7 @@ async def test_the_ending_keeps_the_sidebar_and_offers_a_new_game(
         await settle(pilot)
         shown = flat(screen_text(app))
         assert "start a new game" in shown and "take back the last decision" in shown
-        for dead in ("the history note of this event", "your decisions so far"):
+        for dead in ("this event's history note", "your decisions so far"):
             assert dead not in shown  # keys that do nothing on the ending
         await pilot.press("escape", "g")
         await settle(pilot)

@@ -26,7 +26,7 @@ class Command(NamedTuple):
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("c", "codex", "the history note of this event"),
+    Command("c", "codex", "this event's history note; the glossary, reading groups", "TOPIC"),
     Command("i", "status", "all qualities and the delegates' shares"),
     Command("t", "timeline", "your decisions so far, beside history"),
     Command("n", "news", "this turn's front page again"),

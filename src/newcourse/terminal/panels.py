@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
+from ..content.codex import codex_document
 from ..engine import CodexEntry, TurnView
 from ..engine.state import Change
 from ..engine.view import OptionView, TimelineRow
@@ -36,7 +37,9 @@ __all__ = [
     "ResultPanel",
     "TopBar",
     "change_content",
+    "codex_links",
     "codex_markdown",
+    "codex_page",
     "inline_markdown",
     "news_markdown",
     "option_prompt",
@@ -139,6 +142,30 @@ def codex_markdown(entry: CodexEntry, *, heading: bool = False) -> str:
     if entry.sources:
         parts.append("**Sources**\n\n" + "\n".join(f"- {source}" for source in entry.sources))
     return "\n\n".join(parts)
+
+
+CODEX_DOCUMENTS = (("g", "glossary", "glossary"), ("r", "reading groups", "reading"))
+"""The codex screen's keys for its documents: key, label, and the kind of notes gathered."""
+
+
+def codex_page(codex: Mapping[str, CodexEntry], entry: CodexEntry) -> str:
+    """A codex note as its screen shows it: the note, then each note of its ``see_also``."""
+    linked = [codex[note] for note in entry.see_also if note in codex]
+    return "\n\n".join(
+        [codex_markdown(entry), *(codex_markdown(note, heading=True) for note in linked)]
+    )
+
+
+def codex_links(codex: Mapping[str, CodexEntry]) -> dict[str, tuple[str, str, str]]:
+    """The documents the codex screen opens by key (the glossary, the reading groups'
+    guide), as key → (label, title, Markdown); only those the campaign has."""
+    links: dict[str, tuple[str, str, str]] = {}
+    for key, label, kind in CODEX_DOCUMENTS:
+        document = codex_document(codex, kind)
+        if document:
+            title, _, body = document.partition("\n")
+            links[key] = (label, title.lstrip("# "), body.strip())
+    return links
 
 
 def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableType:

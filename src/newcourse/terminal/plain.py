@@ -9,10 +9,12 @@ key map (``keys.COMMANDS``), by key or by word.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import TextIO
 
+from ..content.codex import codex_document, notes_of_kind
 from ..engine import Campaign, Refusal, TurnView
 from .keys import COMMANDS, command_for
 from .plaintext import clean, inline_text, markdown_lines, wrap
@@ -39,6 +41,11 @@ _OPTION_NUMBER = re.compile(r"[0-9]{1,4}")
 
 _COMMAND_HINT = re.compile(r"(?P<lead>.*\bwith:) (?P<command>[^\n]+)", re.DOTALL)
 """A sentence that ends by naming the command to type."""
+
+CODEX_DOCUMENTS = {"glossary": "glossary", "reading": "reading"}
+"""What ``codex WORD`` opens besides a note: the word and the kind of notes it gathers."""
+
+NO_EVENT = "There is no event now."
 
 _QUIT_WORDS = ("exit",)
 """Words that also leave, as a plain command line would expect."""
@@ -192,7 +199,7 @@ class PlainPlayer:
         if word == "help":
             self.show_help()
         elif word == "codex":
-            self.show_codex(view)
+            self.show_codex(view, argument)
         elif word == "status":
             for text in status_lines(view):
                 self.say(text, rest="  ")
@@ -300,18 +307,44 @@ class PlainPlayer:
         for option in view.options:
             self.say(option_line(option), first="  ", rest=" " * (len(f"{option.number}. ") + 2))
 
-    def show_codex(self, view: TurnView) -> None:
-        codex_id = view.event.codex if view.event else None
-        if codex_id is None:
-            self.say("This event has no history note." if view.event else "There is no event now.")
+    def show_codex(self, view: TurnView, topic: str = "") -> None:
+        """The codex: this event's note, or the note, glossary or reading list ``topic`` names."""
+        codex = self.campaign.codex
+        topic = topic.strip().lower()
+        if topic in CODEX_DOCUMENTS:
+            document = codex_document(codex, CODEX_DOCUMENTS[topic])
+            self.prose(document or "This campaign has no such part of its codex.")
             return
-        entry = self.campaign.codex[codex_id]
+        if topic:
+            entry = codex.get(topic)
+            if entry is None:
+                close = difflib.get_close_matches(topic, [*codex, *CODEX_DOCUMENTS], n=1)
+                hint = f' Did you mean "codex {close[0]}"?' if close else ""
+                self.say(f'The codex has no note "{topic}".{hint}')
+                return
+        else:
+            codex_id = view.event.codex if view.event else None
+            entry = codex.get(codex_id) if codex_id else None
+            if entry is None:
+                self.say("This event has no history note." if view.event else NO_EVENT)
+                self.say_codex_documents()
+                return
         self.say(f"*** {inline_text(entry.title)} ({entry.date}) ***")
         self.prose(entry.text)
         if entry.sources:
             self.say("Sources:")
             for source in entry.sources:
                 self.prose(source, first="- ")
+        for linked in (codex[note] for note in entry.see_also if note in codex):
+            self.say(f'See also: {inline_text(linked.title)} (type "codex {linked.id}").')
+        self.say_codex_documents()
+
+    def say_codex_documents(self) -> None:
+        """How to open the glossary and the reading groups' guide, where the campaign has them."""
+        codex = self.campaign.codex
+        names = [word for word, kind in CODEX_DOCUMENTS.items() if notes_of_kind(codex, kind)]
+        if names:
+            self.say("Also in the codex: " + ", ".join(f'"codex {name}"' for name in names) + ".")
 
     def show_timeline(self, view: TurnView) -> None:
         if not view.timeline:

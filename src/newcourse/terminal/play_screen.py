@@ -26,7 +26,9 @@ from .panels import (
     ResultPanel,
     TopBar,
     change_content,
+    codex_links,
     codex_markdown,
+    codex_page,
     news_markdown,
     option_prompt,
     result_line,
@@ -354,16 +356,20 @@ class PlayScreen(Screen[None]):
     # ------------------------------------------------------------ looking up
 
     def action_codex(self) -> None:
-        """Open the history note of the current event."""
+        """Open the history note of the current event, with the notes it points to; from
+        there ``g`` opens the glossary and ``r`` the reading groups' guide."""
+        codex = self.session.game.campaign.codex
         event = self.view.event
-        entry = self.session.game.campaign.codex.get(event.codex) if event and event.codex else None
-        entry = safe(entry)
-        if entry is None:
+        entry = safe(codex.get(event.codex)) if event and event.codex else None
+        links = codex_links(codex)
+        if entry is None and not links:
             self.tell("This event has no history note.")
             return
-        self.app.push_screen(
-            NoteScreen(entry.title, codex_markdown(entry), meta=entry.date, close_keys=("c",))
-        )
+        if entry is None:
+            title, meta, markdown = "The codex", "", "*This event has no history note.*"
+        else:
+            title, meta, markdown = entry.title, entry.date, codex_page(codex, entry)
+        self.app.push_screen(NoteScreen(title, markdown, meta=meta, close_keys=("c",), links=links))
 
     def action_status(self) -> None:
         """Open every shown quality and the delegates' shares, where the sidebar is cut."""

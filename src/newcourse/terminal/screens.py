@@ -42,6 +42,7 @@ class NoteScreen(ModalScreen[None]):
         meta: str = "",
         table: RenderableType | None = None,
         close_keys: tuple[str, ...] = (),
+        links: Mapping[str, tuple[str, str, str]] | None = None,
         name: str | None = None,
     ) -> None:
         super().__init__(name=name)
@@ -50,11 +51,14 @@ class NoteScreen(ModalScreen[None]):
         self.meta = safe_text(meta)
         self.table = table
         self.close_keys = close_keys
+        self.links = dict(links or {})
+        """Keys that open another note over this one: key → (label, title, Markdown)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog") as dialog:
             dialog.border_title = Content(self.note_title)
-            dialog.border_subtitle = "Esc: close"
+            keys = [f"{key}: {label}" for key, (label, _, _) in self.links.items()]
+            dialog.border_subtitle = " · ".join(["Esc: close", *keys])
             if self.meta:
                 yield Static(Content(self.meta), classes="note-meta")
             with VerticalScroll(classes="note-body"):
@@ -67,7 +71,11 @@ class NoteScreen(ModalScreen[None]):
         self.query_one(".note-body").focus()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key in self.close_keys or event.key == "q":
+        if event.key in self.links:
+            event.stop()
+            _, title, markdown = self.links[event.key]
+            self.app.push_screen(NoteScreen(title, markdown, close_keys=(event.key,)))
+        elif event.key in self.close_keys or event.key == "q":
             event.stop()
             self.dismiss()
 
