@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from newcourse.engine import SAVE_VERSION, Campaign, Decision, Game, Refusal, SaveError
+from newcourse.engine.dice import NEW_DICE, OLD_DICE
 
 
 def played(mini: Campaign, seed: int = 5, steps: int = 4) -> Game:
@@ -100,6 +103,50 @@ def test_a_save_that_no_longer_fits_names_both_versions(mini: Campaign) -> None:
         SaveError, match=r"made with version 1 .* cannot be carried over to version 2"
     ):
         Game.from_data(changed, data)
+
+
+# ------------------------------------------------------------ the generator of chance a save names
+
+OLD_SAVE = Path(__file__).resolve().parent / "saves" / "mini-format-1.json"
+
+
+def test_a_new_game_plays_with_the_new_dice_and_its_save_names_them(mini: Campaign) -> None:
+    game = played(mini)
+    assert game.generator == NEW_DICE == "splitmix"
+    data = game.to_data()
+    assert (data["format_version"], data["dice"]) == (2, "splitmix")
+    assert Game.from_data(mini, data).generator == "splitmix"
+
+
+def test_an_old_save_loads_and_plays_on_with_the_first_dice(mini: Campaign) -> None:
+    """A save of format 1 (no "dice"), made before the new dice, goes on as it would have:
+    the file holds the decisions and the snapshot that the engine of its day reached
+    by playing on from it."""
+    recorded = json.loads(OLD_SAVE.read_text(encoding="utf-8"))
+    game = Game.from_data(mini, recorded["save"])  # its snapshot matches: it loads
+    assert game.generator == OLD_DICE == "mersenne"
+    for _event, option in recorded["then"]:
+        game = game.choose(option)
+    assert game.state.snapshot() == recorded["snapshot"]
+    assert game.to_data()["dice"] == "mersenne"  # saved again, it keeps its dice
+    # with the new dice, the same decisions make another game (or none at all)
+    decisions = [Decision(*d) for d in [*recorded["save"]["decisions"], *recorded["then"]]]
+    try:
+        other = Game.replay(mini, recorded["save"]["seed"], decisions, NEW_DICE).state.snapshot()
+    except Refusal:
+        other = None
+    assert other != recorded["snapshot"]
+
+
+@pytest.mark.parametrize("dice", [None, "dice-of-tomorrow", 3])
+def test_a_save_with_unknown_dice_is_refused(mini: Campaign, dice: object) -> None:
+    data = played(mini).to_data()
+    if dice is None:
+        del data["dice"]
+    else:
+        data["dice"] = dice
+    with pytest.raises(SaveError, match=r"generator of chance \('dice'\) is .*, not 'splitmix'"):
+        Game.from_data(mini, data)
 
 
 def test_replay_refuses_decisions_after_the_end(mini: Campaign) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from newcourse.content import load_campaign
 from newcourse.engine import Game
+from newcourse.engine.index import LapseReads
 from newcourse.engine.model import Campaign
 
 MINI = Path(__file__).resolve().parent.parent / "campaigns" / "mini"
@@ -57,10 +58,10 @@ def lapsing(tmp_path_factory: pytest.TempPathFactory) -> Campaign:
 
 
 def test_the_index_knows_what_lapsing_conditions_read(lapsing: Campaign) -> None:
-    index = lapsing.index
-    assert index.lapse_values == ("apparatus",)
-    assert index.lapse_flags == {"purged"}
-    assert not index.lapse_people
+    reads = lapsing.index.lapse_reads
+    assert set(reads) == {"second", "third"}  # "first" has no condition: it cannot lapse
+    assert reads["second"] == LapseReads((), frozenset({"purged"}), people=False, casts=False)
+    assert reads["third"] == LapseReads(("apparatus",), frozenset(), people=False, casts=False)
 
 
 @pytest.mark.parametrize(

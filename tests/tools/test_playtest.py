@@ -30,6 +30,7 @@ from newcourse.tools.playtest import (
     run_games,
 )
 from newcourse.tools.playtest.distance import FLAG_COST, compile_distance
+from newcourse.tools.playtest.replay import ReplayError
 from newcourse.tools.playtest.stats import percentile, summarise, total_variation, wilson
 from tests.conftest import MINI
 
@@ -287,6 +288,31 @@ def test_a_save_replays(mini: Campaign, tmp_path: Path) -> None:
     path = tmp_path / "save.json"
     path.write_text(json.dumps(game.to_data()))
     assert run_cli("--replay", str(path)) == 0
+
+
+OLD_SAVE = Path(__file__).resolve().parents[1] / "engine" / "saves" / "mini-format-1.json"
+
+
+def test_a_replay_names_its_dice_and_one_of_format_1_replays_with_the_first(
+    mini: Campaign,
+) -> None:
+    assert record_replay(mini, StrategySpec("random"), 5)["dice"] == "splitmix"
+    # a game played before the dice had names, as a replay file of format 1 would hold it
+    recorded = json.loads(OLD_SAVE.read_text(encoding="utf-8"))
+    old = {
+        "format": "newcourse-replay",
+        "format_version": 1,
+        "campaign": {"id": "mini", "version": 1},
+        "seed": recorded["save"]["seed"],
+        "decisions": [*recorded["save"]["decisions"], *recorded["then"]],
+        "expect": {"ending": recorded["snapshot"]["ending"], "snapshot": recorded["snapshot"]},
+    }
+    assert read_replay(old).generator == "mersenne"
+    assert check_replay(mini, read_replay(old)).ok
+    assert not check_replay(mini, read_replay({**old, "format_version": 2, "dice": "splitmix"})).ok
+    assert check_replay(mini, read_replay(recorded["save"])).ok  # the old save itself
+    with pytest.raises(ReplayError, match=r"replay's generator of chance \('dice'\) is None"):
+        read_replay({**old, "format_version": 2})
 
 
 def test_a_tampered_replay_is_reported(

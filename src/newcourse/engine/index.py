@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .calendar import Quarter
 from .expressions import BUILTINS, Binary, Call, Expr, NameKind, Namespace, Not, names_in
@@ -19,7 +19,17 @@ from .text import Render, compile_template
 if TYPE_CHECKING:
     from .model import Campaign, Clock, Ending, Event, Headline, Option, Outcome, Quality
 
-__all__ = ["CampaignIndex", "TurnIndex", "history_outcome", "history_text"]
+__all__ = ["CampaignIndex", "LapseReads", "TurnIndex", "history_outcome", "history_text"]
+
+
+class LapseReads(NamedTuple):
+    """What can make a queued event lapse: the values and flags its condition and
+    premise read, whether they ask about people, and whether it casts people."""
+
+    values: tuple[str, ...]
+    flags: frozenset[str]
+    people: bool
+    casts: bool
 
 
 class TurnIndex:
@@ -106,7 +116,6 @@ class CampaignIndex:
         "_events",
         "_start",
         "arcs",
-        "cast_events",
         "chronicles",
         "clock_named",
         "clocks",
@@ -116,9 +125,7 @@ class CampaignIndex:
         "headlines",
         "historical",
         "history",
-        "lapse_flags",
-        "lapse_people",
-        "lapse_values",
+        "lapse_reads",
         "lapsing",
         "levelled",
         "premised",
@@ -158,24 +165,24 @@ class CampaignIndex:
         self._lapse_reads(campaign)
 
     def _lapse_reads(self, campaign: Campaign) -> None:
-        """What the conditions and premises of the events that can lapse read: a
-        decision that changes none of it leaves every queued event due."""
-        values: set[str] = set()
-        flags: set[str] = set()
-        people = False
-        for event_id in self.lapsing:
+        """What the condition and premise of each event that can lapse read: a
+        decision that changes none of it leaves the event due, if it is queued."""
+        reads: dict[str, LapseReads] = {}
+        for event_id in sorted(self.lapsing):
             event = campaign.events[event_id]
+            values: set[str] = set()
+            flags: set[str] = set()
+            people = False
             for condition in (event.when, event.premise):
                 if condition is None:
                     continue
                 people = people or reads_people(condition.tree)
                 for name in names_in(condition.tree):
                     (flags if name in campaign.flags else values).add(name)
-        self.lapse_values: tuple[str, ...] = tuple(sorted(values - set(BUILTINS)))
-        self.lapse_flags: frozenset[str] = frozenset(flags)
-        self.lapse_people: bool = people
-        # events that cast people: a queued one is always looked at again
-        self.cast_events = frozenset(e.id for e in campaign.events.values() if e.cast)
+            reads[event_id] = LapseReads(
+                tuple(sorted(values - set(BUILTINS))), frozenset(flags), people, bool(event.cast)
+            )
+        self.lapse_reads: Mapping[str, LapseReads] = reads
 
     def _shown(self, campaign: Campaign) -> None:
         """What the view shows: the shown qualities (each with its clock, if it is

@@ -3,22 +3,22 @@
 A turn opens with the news, queues its events (dated set pieces, then storylets
 drawn by weight, then recurring ones) and waits for a decision on each. When
 the queue is empty the world rules run, final endings are checked, and the next
-turn opens. All chance comes from ``Dice``, seeded by the game's seed and the
-number of decisions made, so the same seed and decisions give the same game.
+turn opens. All chance comes from ``Dice`` (``dice.py``): a stream per purpose
+and step (the turn, or the number of decisions made), keyed by the game's seed,
+so the same seed and decisions give the same game.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from collections.abc import Mapping
 
 from . import schedule
 from .congress import hold_stages
+from .dice import Dice, Stream
 from .errors import EngineError, Refusal
 from .expressions import Scope
-from .figures import PersonState
-from .index import CampaignIndex, TurnIndex, history_outcome, history_text
+from .index import CampaignIndex, LapseReads, TurnIndex, history_outcome, history_text
 from .model import Campaign, Condition, Ending, Event, Option, Outcome, Vote
 from .people import cast_of, run_people_rules
 from .state import Draft, Entry, GameState, NewsItem, Resolution, Tally
@@ -41,22 +41,10 @@ __all__ = [
 ]
 
 
-class Dice:
-    """The game's only source of chance: a seeded generator per purpose and step."""
-
-    def __init__(self, seed: int) -> None:
-        self.seed = seed
-
-    def stream(self, purpose: str, step: int) -> random.Random:
-        return random.Random(f"{self.seed}:{purpose}:{step}")
-
-
 def scope_of(campaign: Campaign, state: GameState | Draft) -> Scope:
     """A scope on a copy of the state's values and flags: effects may change it."""
-    builtins = campaign.index.turn(state.turn).builtins
-    scope = Scope(
-        dict(state.values), set(state.flags), dict(builtins), state.marks, dict(state.people)
-    )
+    builtins = campaign.index.turn(state.turn).builtins  # effects never change built-ins
+    scope = Scope(dict(state.values), set(state.flags), builtins, state.marks, dict(state.people))
     if state.people and state.queue:  # the current event's cast, as it stands
         cast = campaign.events[state.queue[0]].cast
         if cast:
@@ -169,7 +157,7 @@ def _queue_events(
     return tuple(e.id for e in [*dated, *drawn, *recurring])
 
 
-def _draw(pool: list[Event], scope: Scope, count: int, rng: random.Random) -> list[Event]:
+def _draw(pool: list[Event], scope: Scope, count: int, rng: Stream) -> list[Event]:
     """Draw up to ``count`` storylets by weight, without replacement (``pool`` is by id)."""
     weighted = [(e, weight_of(e.weight.value(scope)) if e.weight else 1.0) for e in pool]
     weighted = [(e, w) for e, w in weighted if w > 0]
@@ -395,8 +383,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
         schedule.mark_flags(draft, state.flags, state.turn)
     if event.arc is not None or option.follow_ups or (outcome is not None and outcome.follow_ups):
         schedule.after_decision(draft, event, option, outcome)
-    if draft.queue and _may_lapse(index, state, draft.queue, values, flags, scope.people):
-        _drop_stale(campaign, draft)
+    if draft.queue:
+        _drop_lapsed(campaign, state, draft)
     if not draft.queue:
         _end_of_queue(campaign, dice, draft)
     elif not draft.over:
@@ -434,39 +422,40 @@ def _with_bulletins(campaign: Campaign, state: Draft) -> None:
     )
 
 
-def _may_lapse(
-    index: CampaignIndex,
-    state: GameState,
-    queue: tuple[str, ...],
-    values: Mapping[str, int],
-    flags: frozenset[str],
-    people: Mapping[str, PersonState],
-) -> bool:
-    """Whether the queued events must be looked at again after a decision from
-    ``state`` to ``values``, ``flags`` and ``people``: it changed something the
-    conditions of events that can lapse read, or an event that casts is queued."""
-    if not index.cast_events.isdisjoint(queue):
-        return True
-    before = state.values
-    for name in index.lapse_values:
-        if before[name] != values[name]:
-            return True
-    if flags is not state.flags and not index.lapse_flags.isdisjoint(flags ^ state.flags):
-        return True
-    return index.lapse_people and people != state.people
-
-
-def _drop_stale(campaign: Campaign, state: Draft) -> None:
-    """Events queued at the turn's start whose condition no longer holds are dropped."""
+def _drop_lapsed(campaign: Campaign, before: GameState, state: Draft) -> None:
+    """Events queued at the turn's start whose condition, premise or cast no longer
+    holds after the decision from ``before`` are dropped. Only an event that casts,
+    or whose conditions read something the decision changed, is looked at again:
+    the others held when they were queued or last looked at, and still do."""
     lapsing = campaign.index.lapsing
     if lapsing.isdisjoint(state.queue):
         return  # nothing queued can lapse
-    events = campaign.events
-    scope = _reading(campaign, state)
-    queue = tuple(e for e in state.queue if e not in lapsing or _still_due(events[e], scope))
-    if len(queue) < len(state.queue):
-        state.fired = state.fired - (set(state.queue) - set(queue))
-        state.queue = queue
+    reads, events = campaign.index.lapse_reads, campaign.events
+    scope: Scope | None = None
+    lapsed = set()
+    for event_id in state.queue:
+        if event_id in lapsing and _touched(reads[event_id], before, state):
+            if scope is None:
+                scope = _reading(campaign, state)
+            if not _still_due(events[event_id], scope):
+                lapsed.add(event_id)
+    if lapsed:
+        state.queue = tuple(e for e in state.queue if e not in lapsed)
+        state.fired = state.fired - lapsed
+
+
+def _touched(reads: LapseReads, before: GameState, after: Draft) -> bool:
+    """Whether a decision from ``before`` to ``after`` changed what a queued event's
+    lapsing depends on (``reads``)."""
+    if reads.casts:
+        return True
+    values_before, values_after = before.values, after.values
+    for name in reads.values:
+        if values_before[name] != values_after[name]:
+            return True
+    if after.flags is not before.flags and not reads.flags.isdisjoint(after.flags ^ before.flags):
+        return True
+    return reads.people and after.people != before.people
 
 
 def _still_due(event: Event, scope: Scope) -> bool:

@@ -3,12 +3,14 @@ ends the same way. A content change that alters a recorded game shows up here.
 
 A replay file is JSON::
 
-    {"format": "newcourse-replay", "format_version": 1,
+    {"format": "newcourse-replay", "format_version": 2,
      "campaign": {"id": "left_opposition", "version": 3},
-     "seed": 7, "strategy": {"name": "historical"},
+     "seed": 7, "dice": "splitmix", "strategy": {"name": "historical"},
      "decisions": [["declaration_46", "sign"], ...],
      "expect": {"ending": "historical_path", "snapshot": {...}}}
 
+``dice`` names the game's generator of chance (``engine/dice.py``); a file of
+format 1 has none and replays with the first generator, as it was recorded.
 A save written by ``Game.to_data`` is read as a replay too: its snapshot is
 what the replay must reach.
 """
@@ -20,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...engine import SAVE_FORMAT, Campaign, Decision, Game, Refusal
+from ...engine.dice import NEW_DICE
+from ...engine.game import generator_of
 from .runner import Stuck, play
 from .strategies import StrategySpec, build_player
 
@@ -35,7 +39,7 @@ __all__ = [
 ]
 
 REPLAY_FORMAT = "newcourse-replay"
-REPLAY_VERSION = 1
+REPLAY_VERSION = 2  # 2: the file names its generator of chance
 
 
 class ReplayError(ValueError):
@@ -50,6 +54,7 @@ class Replay:
     decisions: tuple[Decision, ...]
     expect: Mapping[str, Any]
     strategy: StrategySpec | None = None
+    generator: str = NEW_DICE  # the game's generator of chance
 
 
 @dataclass
@@ -79,11 +84,14 @@ def read_replay(data: object) -> Replay:
         expect = data.get("expect")
         if not isinstance(expect, Mapping) or not isinstance(expect.get("snapshot"), Mapping):
             raise ReplayError("the replay has no 'expect' with a 'snapshot'")
+        generator = generator_of(data, version, ReplayError, "replay")
     elif kind == SAVE_FORMAT:
         snapshot = data.get("snapshot")
         if not isinstance(snapshot, Mapping):
             raise ReplayError("the save has no snapshot")
         expect = {"ending": snapshot.get("ending"), "snapshot": snapshot}
+        version = data.get("format_version")
+        generator = generator_of(data, version if isinstance(version, int) else 1, ReplayError)
     else:
         raise ReplayError("this is not a replay file or a save (unknown 'format')")
     campaign = data.get("campaign")
@@ -108,6 +116,7 @@ def read_replay(data: object) -> Replay:
         tuple(Decision(e, o) for e, o in raw),
         expect,
         StrategySpec.from_data(strategy) if strategy is not None else None,
+        generator,
     )
 
 
@@ -120,7 +129,7 @@ def check_replay(campaign: Campaign, replay: Replay) -> ReplayCheck:
         )
         return check
     try:
-        game = Game.replay(campaign, replay.seed, replay.decisions)
+        game = Game.replay(campaign, replay.seed, replay.decisions, replay.generator)
     except Refusal as refusal:
         check.problems.append(f"the decisions no longer replay: {refusal}")
         return _note_version(check, campaign)
@@ -177,12 +186,13 @@ def record_replay(campaign: Campaign, spec: StrategySpec, seed: int) -> dict[str
         _, decisions = play(campaign, player, seed)
     except Stuck as stuck:
         decisions = [(entry.event_id, entry.option_id) for entry in stuck.state.timeline]
-    game = Game.replay(campaign, seed, (Decision(e, o) for e, o in decisions))
+    game = Game.replay(campaign, seed, (Decision(e, o) for e, o in decisions), NEW_DICE)
     return {
         "format": REPLAY_FORMAT,
         "format_version": REPLAY_VERSION,
         "campaign": {"id": campaign.id, "version": campaign.version},
         "seed": seed,
+        "dice": NEW_DICE,
         "strategy": spec.as_data(),
         "decisions": [list(d) for d in decisions],
         "expect": {"ending": game.state.ending, "snapshot": game.state.snapshot()},

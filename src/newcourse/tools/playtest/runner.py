@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from ...engine import rules
+from ...engine.dice import DICE, NEW_DICE
 from ...engine.errors import EngineError
 from ...engine.expressions import Scope
 from ...engine.model import Campaign
@@ -83,15 +84,20 @@ class Watcher:
 
 
 def play(
-    campaign: Campaign, player: Player, seed: int, watcher: Watcher | None = None
+    campaign: Campaign,
+    player: Player,
+    seed: int,
+    watcher: Watcher | None = None,
+    generator: str = NEW_DICE,
 ) -> tuple[GameState, list[OptionKey]]:
-    """Play one game to its end. Returns the last state and the decisions made.
+    """Play one game to its end, with the dice named ``generator`` (a new game's by
+    default). Returns the last state and the decisions made.
 
     Raises:
         Stuck: an event had no available option.
         EngineError: the campaign has no ending that holds at its end.
     """
-    dice = rules.Dice(seed)
+    dice = DICE[generator](seed)
     rng = strategy_rng(seed)
     state = rules.start(campaign, dice)
     decisions: list[OptionKey] = []
