@@ -115,6 +115,7 @@ class CampaignIndex:
     __slots__ = (
         "_events",
         "_start",
+        "always_open",
         "arcs",
         "chronicles",
         "clock_named",
@@ -154,6 +155,12 @@ class CampaignIndex:
         self.history: Mapping[str, str] = {
             event.id: history_text(event) for event in campaign.events.values()
         }
+        # events whose every option is always available: no 'visible', no 'requires'
+        self.always_open = frozenset(
+            event.id
+            for event in campaign.events.values()
+            if all(o.visible is None and o.requires is None for o in event.options)
+        )
         # events with a condition: queued at a turn's start, they lapse when it fails
         self.lapsing = frozenset(
             e.id for e in campaign.events.values() if e.when is not None or e.cast

@@ -102,11 +102,12 @@ def play(
     state = rules.start(campaign, dice)
     decisions: list[OptionKey] = []
     events, available = campaign.events, rules.is_available
-    turn, builtins = -1, rules.scope_of(campaign, state).builtins
+    always_open = campaign.index.always_open
+    turn, builtins = -1, campaign.index.turn(state.turn).builtins
     while not state.over:
         if state.turn != turn:
             turn = state.turn
-            builtins = rules.scope_of(campaign, state).builtins
+            builtins = campaign.index.turn(turn).builtins
             if watcher is not None:
                 watcher.turn_opened(state)
         event = events[state.queue[0]]
@@ -114,7 +115,10 @@ def play(
         scope = Scope(state.values, state.flags, builtins, state.marks, state.people)  # type: ignore[arg-type]
         if event.cast:  # the parts the event casts, as the game casts them
             scope = rules.scope_of(campaign, state)
-        options = [o for o in event.options if available(o, scope)]
+        if event.id in always_open:
+            options = list(event.options)
+        else:
+            options = [o for o in event.options if available(o, scope)]
         if watcher is not None:
             watcher.offered(event.id, [o.id for o in options])
         if not options:
