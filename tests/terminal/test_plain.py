@@ -45,7 +45,12 @@ def test_a_whole_game_of_the_test_campaign(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "A SMALL TEST CAMPAIGN" in out
     assert "--- The letter (8 October 1923) ---" in out
-    assert "2. Publish it. [chances: The members read it 57%, The copies are seized 43%]" in out
+    assert (
+        "2. Publish it. [costs: Cadres 2] [chances: The members read it 57%, The copies are "
+        "seized 43%]" in out.replace("\n     ", " ")
+    )
+    # the season's standing work also says what its options would do now
+    assert "2. Agitate in the factories. [costs: Cadres 1; effects: Opposition support +4]" in out
     assert "*** The letter (8 October 1923) ***" in out and "Sources:\n- A test source\n" in out
     assert "Expected vote in The conference:" in out
     assert "Meanwhile: The letter is discussed in every cell." in out
@@ -243,7 +248,7 @@ def test_options_changes_and_status_hang_under_their_first_line(
     piped, _ = real_game_at_80
     assert (
         "  2. Let it travel — copies to the Moscow cells, the military academies and the\n"
-        "     universities.\n"
+        "     universities. [costs: Press 1]\n"
     ) in piped
     changes = re.search(r"\nChanges: .*\n(  .*\n)+", piped)
     assert changes is not None
@@ -270,7 +275,7 @@ def test_the_width_follows_the_terminal(tmp_path: Path) -> None:
     assert commands, "the parting words name a command to continue"
     assert all(line.endswith("play --continue") for line in commands), "a command is kept whole"
     assert max(len(line) for line in lines if line not in commands) <= 40
-    assert "  2. Publish it. [chances: The members\n" in run.stdout
+    assert "  2. Publish it. [costs: Cadres 2]\n     [chances: The members" in run.stdout
 
 
 # ------------------------------------------------------------ the ending

@@ -16,6 +16,7 @@ from .congress import ElectionLine, election_lines
 from .expressions import Scope
 from .model import Campaign, Event, Option, Outcome
 from .people import PersonView, cast_of, people_view
+from .preview import Amount, option_preview
 from .rules import (
     current_event,
     is_available,
@@ -31,6 +32,7 @@ from .timeline import MONTHS, TimelineRow, day_text, timeline_rows
 from .tracks import crossings, shown_level
 
 __all__ = [
+    "Amount",
     "EndingView",
     "EventView",
     "FactionView",
@@ -83,6 +85,10 @@ class OptionView:
     reason: str  # why it is unavailable, in the writer's words, or ""
     odds: tuple[OddsView, ...]
     vote: Tally | None  # the expected vote, if the option puts a motion
+    # what it spends of the shown resources, and (the season's standing work) how its
+    # own effects would move the shown qualities now; see ``preview``
+    costs: tuple[Amount, ...] = ()
+    effects: tuple[Amount, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +175,9 @@ def _option_view(
     elif option.outcomes:
         odds = _percentages(outcome_odds(option, scope))
     text = render(campaign.index.texts, option.text, scope)
-    return OptionView(number, option.id, text, available, reason, odds, tally)
+    recurring = event is not None and event.recurring
+    costs, effects = option_preview(campaign, option, scope, recurring)
+    return OptionView(number, option.id, text, available, reason, odds, tally, costs, effects)
 
 
 def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:

@@ -26,6 +26,8 @@ from ..engine.state import Change
 from ..engine.view import OptionView, TimelineRow
 from .words import (
     announced_lines,
+    cost_words,
+    effect_words,
     election_lines,
     open_arcs,
     tally_reasons,
@@ -180,6 +182,10 @@ def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableT
     if not option.available:
         body.append("\nNot available: ", "italic")
         body.append(option.reason or "its conditions do not hold", "italic")
+    if option.costs:
+        body.append(f"\nCosts: {cost_words(option)}")
+    if option.effects:
+        body.append(f"\nEffects: {effect_words(option)}")
     if option.odds:
         chances = " · ".join(f"{odds.label} {odds.percent}%" for odds in option.odds)
         body.append(f"\nChances: {chances}")

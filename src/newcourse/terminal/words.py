@@ -16,6 +16,8 @@ from .plaintext import inline_text
 __all__ = [
     "announced_lines",
     "change_words",
+    "cost_words",
+    "effect_words",
     "election_lines",
     "no_such_option",
     "not_available",
@@ -135,11 +137,26 @@ def open_arcs(view: TurnView) -> str:
     return f"Open: {'; '.join(view.arcs)}." if view.arcs else ""
 
 
+def cost_words(option: OptionView) -> str:
+    """What an option spends, "Cadres 2, Press 1", or "" when it spends nothing."""
+    return ", ".join(f"{cost.label} {cost.amount}" for cost in option.costs)
+
+
+def effect_words(option: OptionView) -> str:
+    """How an option's own effects would move the shown qualities, "Councils +3,
+    Dossier +1", or "" when the view does not say."""
+    return ", ".join(f"{moved.label} {moved.amount:+d}" for moved in option.effects)
+
+
 def option_line(option: OptionView) -> str:
     text = f"{option.number}. {inline_text(option.text)}"
     if not option.available:
         reason = option.reason.strip().rstrip(".")
         text += f" (not available: {reason})" if reason else " (not available now)"
+    preview = [f"costs: {cost_words(option)}"] if option.costs else []
+    preview += [f"effects: {effect_words(option)}"] if option.effects else []
+    if preview:
+        text += f" [{'; '.join(preview)}]"
     if option.odds:
         chances = ", ".join(f"{o.label} {o.percent}%" for o in option.odds)
         text += f" [chances: {chances}]"
