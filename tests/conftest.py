@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from newcourse import settings as game_settings
 from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign
 
@@ -31,6 +32,8 @@ def real() -> Campaign:
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test writes to the real player's data folder or cache folder."""
+    """No test writes to the real player's data folder or cache folder. (A test that
+    changes a NEWCOURSE_* variable calls ``settings.reload()``, as the game reads them once.)"""
     monkeypatch.setenv("NEWCOURSE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("NEWCOURSE_CACHE_DIR", str(tmp_path / "cache"))
+    game_settings.reload()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from newcourse import settings
 from newcourse.cli import errors, main
 from newcourse.cli.parsing import sentence
 from newcourse.tools import exits
@@ -224,6 +225,7 @@ def test_an_internal_error_in_a_tool_is_worded_for_the_tool(
         raise ValueError("a bug")
 
     monkeypatch.delenv("NEWCOURSE_DEBUG", raising=False)
+    settings.reload()
     monkeypatch.setattr(home, broken)
     assert main([command, "--campaign", str(MINI)]) == errors.EXIT_ERROR
     err = capsys.readouterr().err
@@ -240,6 +242,7 @@ def test_an_internal_error_in_play_speaks_of_the_game(
         raise ValueError("a bug")
 
     monkeypatch.delenv("NEWCOURSE_DEBUG", raising=False)
+    settings.reload()
     monkeypatch.setattr("newcourse.cli.play", broken)
     assert main(["play", "--plain"]) == errors.EXIT_ERROR
     assert "an internal error stopped the game" in capsys.readouterr().err

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newcourse import settings
 from newcourse.content import CampaignError, builtin_campaign_path, cache, load_campaign
 from newcourse.engine import Campaign, Game
 
@@ -95,6 +96,7 @@ def test_a_foreign_cache_file_runs_nothing(tmp_path: Path) -> None:
 
 def test_no_cache_when_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWCOURSE_NO_CACHE", "1")
+    settings.reload()
     assert cache.load_checked(MINI).id == "mini"
     assert not cache.cache_folder().exists()
 
@@ -105,6 +107,7 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(
     blocked = tmp_path / "a-file"
     blocked.write_text("")
     monkeypatch.setenv("NEWCOURSE_CACHE_DIR", str(blocked / "cache"))
+    settings.reload()
     assert cache.load_checked(MINI).id == "mini"
     assert list(tmp_path.iterdir()) == [blocked]
 

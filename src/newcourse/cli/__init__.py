@@ -10,12 +10,11 @@ notes, "Wrote ...") to standard error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, settings
 from ..extras import missing_extra
 from .errors import EXIT_CODES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, fail
 from .output import OutputError, guarded_stdout, output_failed, stdout_failing
@@ -149,7 +148,7 @@ def _unexpected(command: str, error: Exception) -> int:
     missing = missing_extra(error)
     if missing is not None:
         return fail(f"{missing}.", EXIT_ERROR, _speaker(command))
-    if os.environ.get("NEWCOURSE_DEBUG"):
+    if settings.current().debug:
         raise error
     return fail(_internal_error(command, error), EXIT_ERROR, _speaker(command))
 

@@ -25,14 +25,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..engine.expressions import BUILTINS, NameKind, Namespace, compile_effects, compile_expr
 from ..engine.figures import PeopleNames
 from ..engine.model import Campaign, Condition, Effects, Weight
 
-__all__ = ["CACHE_DIR_VARIABLE", "NO_CACHE_VARIABLE", "cache_folder", "load_checked"]
+__all__ = ["cache_folder", "load_checked"]
 
-CACHE_DIR_VARIABLE = "NEWCOURSE_CACHE_DIR"
-NO_CACHE_VARIABLE = "NEWCOURSE_NO_CACHE"
 # a new value makes every older cache file foreign
 FORMAT = b"newcourse-campaign-cache-2"
 # the code whose changes change what a campaign loads to
@@ -42,9 +41,9 @@ _CODE_FOLDERS = ("engine", "content")
 
 def cache_folder() -> Path:
     """Where checked campaigns are kept: ``NEWCOURSE_CACHE_DIR``, else the user's cache folder."""
-    override = os.environ.get(CACHE_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
+    override = settings.current().cache_dir
+    if override is not None:
+        return override
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("newcourse", appauthor=False)) / "campaigns"
@@ -57,7 +56,7 @@ def load_checked(folder: str | Path) -> Campaign:
     Only a campaign that loaded without errors is kept.
     """
     folder = Path(folder)
-    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+    if settings.current().no_cache:
         return _load(folder)
     key = _key(folder)
     if key is None:

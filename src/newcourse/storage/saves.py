@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..engine import Quarter, SaveError
 from .files import NoSuchSave, SaveFile, read_save, remove_orphans, write_save
 
@@ -34,16 +35,15 @@ __all__ = [
 AUTOSAVE = "autosave"
 PREVIOUS = "previous"  # the prefix of the games set aside
 KEEP_PREVIOUS = 5
-DATA_DIR_VARIABLE = "NEWCOURSE_DATA_DIR"
 MAX_NAME_LENGTH = 64
 QUICKSAVE = "quicksave"
 
 
 def default_data_dir() -> Path:
     """The player's data folder, or the one named by NEWCOURSE_DATA_DIR."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
+    override = settings.current().data_dir
+    if override is not None:
+        return override
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("newcourse", appauthor=False))

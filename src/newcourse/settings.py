@@ -1,0 +1,80 @@
+"""The game's settings from the environment: every ``NEWCOURSE_*`` variable, read once.
+
+=====================  =====================================================
+``NEWCOURSE_DATA_DIR``   the folder of saves (else the user's data folder)
+``NEWCOURSE_CACHE_DIR``  the folder of checked campaigns (else the user's cache)
+``NEWCOURSE_NO_CACHE``   set to anything but ``0``: read the campaign's files
+                         every time
+``NEWCOURSE_DEBUG``      set: an internal error shows its traceback
+``NEWCOURSE_LAUNCHER``   the command that starts the game, for hints
+                         (``make play``, or a command with ``{args}``)
+=====================  =====================================================
+
+``current()`` reads them the first time it is asked and keeps what it read;
+``reload()`` reads them again (a test that changes the environment calls it).
+Nothing else in the game reads a ``NEWCOURSE_*`` variable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["PREFIX", "VARIABLES", "Settings", "current", "reload"]
+
+PREFIX = "NEWCOURSE_"
+VARIABLES = (
+    "NEWCOURSE_DATA_DIR",
+    "NEWCOURSE_CACHE_DIR",
+    "NEWCOURSE_NO_CACHE",
+    "NEWCOURSE_DEBUG",
+    "NEWCOURSE_LAUNCHER",
+)
+"""Every variable the game reads."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the environment asks of the game; None or empty where it asks nothing."""
+
+    data_dir: Path | None = None
+    cache_dir: Path | None = None
+    no_cache: bool = False
+    debug: bool = False
+    launcher: str = ""
+
+    @classmethod
+    def from_environment(cls, environment: Mapping[str, str]) -> Settings:
+        """The settings ``environment`` (such as ``os.environ``) gives."""
+
+        def folder(name: str) -> Path | None:
+            value = environment.get(name, "")
+            return Path(value).expanduser() if value else None
+
+        return cls(
+            data_dir=folder("NEWCOURSE_DATA_DIR"),
+            cache_dir=folder("NEWCOURSE_CACHE_DIR"),
+            no_cache=environment.get("NEWCOURSE_NO_CACHE", "") not in ("", "0"),
+            debug=bool(environment.get("NEWCOURSE_DEBUG", "")),
+            launcher=environment.get("NEWCOURSE_LAUNCHER", "").strip(),
+        )
+
+
+_current: Settings | None = None
+
+
+def current() -> Settings:
+    """The settings of this process, read from its environment the first time."""
+    global _current
+    if _current is None:
+        _current = Settings.from_environment(os.environ)
+    return _current
+
+
+def reload() -> Settings:
+    """Read the environment again (after a change to it) and keep the new settings."""
+    global _current
+    _current = None
+    return current()
