@@ -49,6 +49,22 @@ def test_results_beyond_numbers_do_not_crash_an_effect(effect: str, expected: in
     assert run(effect) == expected
 
 
+@pytest.mark.parametrize(
+    ("effect", "expected"),
+    [
+        ("q += 5", 55),
+        ("q -= 60", 0),
+        ("q += 2.5", 52),  # rounded half to even
+        ("q += 3.5", 54),
+        ("q += 5; big -= 1", 55),  # whole steps in one loop
+        ("q += 0.5; big -= 1", 50),  # a fraction among them
+    ],
+)
+def test_a_literal_step_leaves_a_whole_value(effect: str, expected: int) -> None:
+    value = run(effect)
+    assert value == expected and type(value) is int
+
+
 def test_a_huge_power_is_a_number_not_an_endless_whole_number() -> None:
     power = compile_expr(parse_expr(" * ".join(["big"] * 40)), NAMES)
     assert power(Scope({"q": 0, "big": 10**9}, set(), {})) == math.inf

@@ -146,6 +146,16 @@ def compile_effects(
     people = any(statement.args for statement in effects)
     additions = None if people else _literal_additions(effects, names, ranges)
     if additions is not None and len(additions) > 1:  # "a += 2; b -= 1": one loop, no calls
+        whole = [(t, step, low, high) for t, step, low, high in additions if isinstance(step, int)]
+        if len(whole) == len(additions):
+
+            def add_whole(scope: Scope) -> None:  # whole steps: nothing to round
+                values = scope.values
+                for target, step, low, high in whole:
+                    result = values[target] + step
+                    values[target] = high if result >= high else low if result <= low else result
+
+            return add_whole
 
         def add_all(scope: Scope) -> None:
             values = scope.values
@@ -167,9 +177,16 @@ def compile_effects(
     return apply
 
 
+def _step(amount: float) -> int | float:
+    """A literal amount to add: a whole number as an int, so that adding it to a value
+    (always whole) needs no rounding: ``democracy += 5`` then takes about 0.35 µs
+    instead of 0.7 (timed here), and a decision runs several such statements."""
+    return int(amount) if amount.is_integer() else amount
+
+
 def _literal_additions(
     effects: Effect, names: Namespace, ranges: Mapping[str, tuple[int, int]]
-) -> tuple[tuple[str, float, int, int], ...] | None:
+) -> tuple[tuple[str, int | float, int, int], ...] | None:
     """(target, amount, low, high) for each statement, if every one adds or takes away
     a number to a quality or faction; None otherwise."""
     additions = []
@@ -183,7 +200,8 @@ def _literal_additions(
             return None
         amount = float(value.value)
         low, high = ranges[statement.target]
-        additions.append((statement.target, amount if statement.op == "+=" else -amount, low, high))
+        step = _step(amount if statement.op == "+=" else -amount)
+        additions.append((statement.target, step, low, high))
     return tuple(additions)
 
 
@@ -217,7 +235,15 @@ def _compile_statement(
                 scope.values[target] = fixed
 
             return set_value
-        step = amount if op == "+=" else -amount
+        step = _step(amount if op == "+=" else -amount)
+        if isinstance(step, int):
+
+            def add_whole(scope: Scope) -> None:  # a whole step: nothing to round
+                values = scope.values
+                result = values[target] + step
+                values[target] = high if result >= high else low if result <= low else result
+
+            return add_whole
 
         def add_literal(scope: Scope) -> None:
             values = scope.values
