@@ -1,6 +1,7 @@
 """This checkout's engine against another revision's, per decision, in interleaved rounds.
 
     python benchmarks/compare.py --baseline REV [--rounds 9] [--games 1000] [--campaign DIR]
+                                 [--source DIR]
 
 The baseline is checked out with ``git worktree`` into a temporary folder
 (removed at the end). Each round runs one fresh process of the baseline and
@@ -9,12 +10,17 @@ so the machine's drift and a second core hit both alike; each process times
 the same games through the playtester's loop, through the ``Game`` API, and
 through the ``Game`` API with a view of every moment (``engine_worker.py``).
 Both play the same campaign folder: by default the baseline's bundled
-campaign, which both must read.
+campaign, which both must read, so content changed since the baseline (or
+being changed in this checkout) does not enter the comparison. ``--source``
+times another copy of the code instead of this checkout's ``src`` (an export
+of one commit, say).
 
 Printed: the medians of microseconds per decision, CPU (``process_time``) and
 wall, the ratio baseline / this (above 1: this checkout is faster), and
-whether both played the same games (a digest of every game's decisions and
-final state).
+whether both played the same games with the first generator of chance (a
+digest of every game's decisions and final state, see ``engine_worker.py``).
+New games of an engine with other dice differ from the baseline's: the
+decisions each side played are printed.
 """
 
 from __future__ import annotations
@@ -54,8 +60,10 @@ def run_once(source: Path, campaign: Path, games: int) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def compare(baseline: Path, campaign: Path | None, rounds: int, games: int) -> dict[str, Any]:
-    sides = {"baseline": baseline / "src", "this": ROOT / "src"}
+def compare(
+    baseline: Path, campaign: Path | None, rounds: int, games: int, source: Path | None = None
+) -> dict[str, Any]:
+    sides = {"baseline": baseline / "src", "this": source or ROOT / "src"}
     folder = campaign or baseline / "src" / "newcourse" / "campaigns" / "left_opposition"
     runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "this": []}
     for number in range(rounds):
@@ -73,7 +81,8 @@ def compare(baseline: Path, campaign: Path | None, rounds: int, games: int) -> d
         "games": games,
         "rounds": rounds,
         "decisions": {side: results[0]["decisions"] for side, results in runs.items()},
-        "same_games": len({r["games_digest"] for rs in runs.values() for r in rs}) == 1,
+        "same_games": len({r["first_dice_digest"] for rs in runs.values() for r in rs}) == 1,
+        "source": str(sides["this"]),
         "median_us_per_decision": medians,
         "ratio": {m: medians["baseline"][m] / medians["this"][m] for m in MEASURES},
         "runs": runs,
@@ -86,6 +95,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--games", type=int, default=1000)
     parser.add_argument("--campaign", type=Path, help="the campaign folder both play")
+    parser.add_argument("--source", type=Path, help="the source folder to time (default: src)")
     parser.add_argument("--json", type=Path, help="also write every run here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
@@ -96,7 +106,7 @@ def main() -> None:
             capture_output=True,
         )
         try:
-            result = compare(checkout, args.campaign, args.rounds, args.games)
+            result = compare(checkout, args.campaign, args.rounds, args.games, args.source)
         finally:
             subprocess.run(
                 ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(checkout)],
@@ -107,7 +117,11 @@ def main() -> None:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     medians, ratio = result["median_us_per_decision"], result["ratio"]
     print(f"{result['rounds']} rounds of {result['games']} games, {result['campaign']}")
-    print(f"same games: {'yes' if result['same_games'] else 'NO'}; {result['decisions']}")
+    print(f"this: {result['source']}")
+    print(
+        f"same games with the first dice: {'yes' if result['same_games'] else 'NO'}; "
+        f"decisions played: {result['decisions']}"
+    )
     print("| µs per decision (median) | baseline | this | ratio |")
     print("|---|---|---|---|")
     for m in MEASURES:
