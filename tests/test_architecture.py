@@ -2,6 +2,8 @@
 
 The engine imports nothing else of the project and only the standard library
 modules that do no I/O; outer layers import inward, never sideways or outward.
+The session layer is what every front-end shares; the players (front-ends) never
+import one another, and only public names (no ``_private`` ones) cross a layer.
 """
 
 from __future__ import annotations
@@ -15,11 +17,16 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newcourse"
 
 ALLOWED = {
     "engine": {"engine"},
-    "content": {"engine", "content"},
-    "storage": {"engine", "storage"},
-    "terminal": {"engine", "content", "storage", "terminal"},
+    "content": {"engine", "content", "settings"},
+    "storage": {"engine", "storage", "settings"},
+    "session": {"engine", "content", "storage", "session", "settings"},
+    "terminal": {"engine", "session", "storage", "terminal"},
     "tools": {"engine", "content", "tools"},
 }
+PLAYERS = ("terminal", "web")
+"""The front-ends: each stands on the session layer, none on another."""
+USER_INTERFACES = {"textual", "rich", "markdown_it"}
+"""The packages that draw a player's screen or text: no business of the shared layer."""
 ENGINE_STDLIB = {
     "__future__", "collections", "dataclasses", "datetime", "decimal", "difflib", "enum",
     "functools", "itertools", "math", "operator", "random", "re", "typing", "weakref",
@@ -53,7 +60,8 @@ def project_imports(path: Path) -> tuple[set[str], set[str]]:
                 else:
                     outside.add(top)
             elif node.level > layer_depth:
-                layers.add(module.split(".")[0] if module else "")
+                # ``from .. import settings`` names the layers themselves
+                layers.update([module.split(".")[0]] if module else (a.name for a in node.names))
             else:
                 layers.add(path.relative_to(PACKAGE).parts[0])
     return layers, outside
@@ -94,3 +102,82 @@ def test_prose_lives_in_campaign_files_not_in_the_engine() -> None:
                 and id(node) not in docstrings
             ):
                 assert len(node.value) < 200, f"{path.name} holds a long text"
+
+
+def _imported_names(path: Path) -> list[tuple[str, str]]:
+    """Every (layer, name) a module imports from another layer of the project: names
+    imported from a module, and each part of an imported module's path."""
+    own = path.relative_to(PACKAGE).parts[0]
+    depth = len(path.relative_to(PACKAGE).parts) - 1
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 0:
+                top, _, rest = module.partition(".")
+                if top != "newcourse":
+                    continue
+                parts = rest.split(".")
+            elif node.level > depth:
+                if not module:  # ``from .. import settings``: whole layers, no names
+                    continue
+                parts = module.split(".")
+            else:
+                continue  # within its own layer
+            if parts[0] == own:
+                continue
+            found += [(parts[0], part) for part in parts[1:]]
+            found += [(parts[0], alias.name) for alias in node.names]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                top, _, rest = alias.name.partition(".")
+                parts = rest.split(".")
+                if top == "newcourse" and parts[0] != own:
+                    found += [(parts[0], part) for part in parts[1:]]
+    return found
+
+
+def test_only_public_names_cross_a_layer() -> None:
+    for path in sorted(PACKAGE.rglob("*.py")):
+        private = [
+            f"{layer}.{name}"
+            for layer, name in _imported_names(path)
+            if name.startswith("_") and not name.startswith("__")
+        ]
+        assert not private, f"{path.relative_to(PACKAGE)} imports {private}"
+
+
+def test_the_players_do_not_import_each_other() -> None:
+    for player in PLAYERS:
+        for path in modules(player):
+            layers, _ = project_imports(path)
+            others = layers & (set(PLAYERS) - {player})
+            assert not others, f"{path.relative_to(PACKAGE)} imports {sorted(others)}"
+
+
+def test_the_shared_layer_draws_nothing() -> None:
+    """The session layer needs no front-end's packages, so a web install does not pull in
+    the terminal's and the reverse; only the terminal player imports Textual."""
+    assert modules("session")
+    for path in modules("session"):
+        _, outside = project_imports(path)
+        assert not outside & USER_INTERFACES, f"{path.name} imports {outside & USER_INTERFACES}"
+    for path in sorted(PACKAGE.rglob("*.py")):
+        _, outside = project_imports(path)
+        if "textual" in outside:
+            assert path.relative_to(PACKAGE).parts[0] == "terminal", path
+
+
+def test_settings_stand_alone_and_are_the_only_reader_of_the_environment() -> None:
+    """``settings.py`` imports nothing of the project; no other module reads a
+    ``NEWCOURSE_*`` variable."""
+    layers, _ = project_imports(PACKAGE / "settings.py")
+    assert not layers
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "settings.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert not node.value.startswith("NEWCOURSE_"), (
+                    f"{path.relative_to(PACKAGE)} reads {node.value} (use newcourse.settings)"
+                )

@@ -20,11 +20,11 @@ from textual.widgets._toast import Toast
 from newcourse.cli import main
 from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign, EngineError, Game
+from newcourse.session import Session
 from newcourse.storage import SaveStore
 from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen, help_rows
 from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
-from newcourse.terminal.session import Session
 from newcourse.terminal.sidebar import MeterRow
 from newcourse.terminal.start import LoadScreen, SeedScreen, StartScreen
 
@@ -162,7 +162,7 @@ async def test_unavailable_options_are_greyed_and_refused(mini: Campaign) -> Non
         notes = record_notes(app)
         options = app.screen.query_one("#options", OptionList)
         assert options.get_option_at_index(1).disabled
-        assert "Not available: its conditions do not hold" in flat(screen_text(app))
+        assert "Not available now" in flat(screen_text(app))
         step = session.game.state.step
         await pilot.press("2")
         await settle(pilot)

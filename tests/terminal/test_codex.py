@@ -10,10 +10,10 @@ import pytest
 
 from newcourse.engine import Campaign
 from newcourse.engine.model import CodexEntry, Source
+from newcourse.session import Session
 from newcourse.terminal.app import NewCourseApp, PlayScreen
 from newcourse.terminal.plain import PlainPlayer
 from newcourse.terminal.screens import NoteScreen
-from newcourse.terminal.session import Session
 
 from .test_app import SIZE, screen_text, settle
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from newcourse.content import load_campaign
 from newcourse.engine import Game
+from newcourse.session import Session
 from newcourse.terminal.panels import news_markdown
 from newcourse.terminal.plain import PlainPlayer
-from newcourse.terminal.session import Session
 from newcourse.terminal.words import election_lines, tally_reasons
 
 CONGRESS = Path(__file__).resolve().parent.parent / "campaigns" / "congress"

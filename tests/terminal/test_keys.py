@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
+from newcourse.session.commands import COMMANDS, command_for
 from newcourse.terminal.app import PlayScreen
-from newcourse.terminal.keys import COMMANDS, command_for
 from newcourse.terminal.plain import HELP, help_rows
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYS = {(command.key, command.word) for command in COMMANDS}
+KEYS = {(command.key, command.name) for command in COMMANDS}
 ROW = re.compile(r"^\| `(?P<key>[^`]+)` \| `(?P<word>[a-z]+)[^`]*` \|", re.MULTILINE)
 
 
@@ -29,8 +29,8 @@ def test_the_documents_list_the_keys_of_the_code(document: str) -> None:
 
 def test_s_saves_and_i_shows_the_status() -> None:
     save, status = command_for("s"), command_for("i")
-    assert save is not None and save.word == "save"
-    assert status is not None and status.word == "status"
+    assert save is not None and save.name == "save"
+    assert status is not None and status.name == "status"
     assert command_for("STATUS") == status and command_for("fly") is None
 
 
@@ -41,7 +41,7 @@ def test_the_plain_help_lists_every_key_and_word() -> None:
         f"{word} ({key})" for key, word in KEYS
     }
     for command in COMMANDS:
-        assert command.summary in HELP
+        assert command.help in HELP
 
 
 def test_the_full_screen_player_binds_every_key() -> None:

@@ -27,8 +27,8 @@ def test_no_line_when_no_arc_is_open() -> None:
 
 
 def test_the_plain_player_names_the_open_arc_when_the_season_turns() -> None:
+    from newcourse.session import Session
     from newcourse.terminal.plain import PlainPlayer
-    from newcourse.terminal.session import Session
 
     stdout = io.StringIO()
     # rise, then the autumn's work: winter opens with the arc still open

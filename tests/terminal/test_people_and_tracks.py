@@ -11,11 +11,11 @@ import pytest
 
 from newcourse.content import load_campaign
 from newcourse.engine import Campaign, Game
+from newcourse.session import Session
 from newcourse.terminal.app import NewCourseApp
 from newcourse.terminal.panels import ResultPanel
 from newcourse.terminal.plain import PlainPlayer
 from newcourse.terminal.screens import EndingScreen, NoteScreen
-from newcourse.terminal.session import Session
 from newcourse.terminal.sidebar import MeterRow
 from newcourse.terminal.words import (
     announced_lines,

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newcourse.engine import Campaign
+from newcourse.session import Session
 from newcourse.terminal.plain import PlainPlayer
-from newcourse.terminal.session import Session
 
 SECONDS = 20  # far more than any input here needs; a player that runs longer does not end
 

@@ -17,8 +17,8 @@ from .errors import EXIT_CAMPAIGN, EXIT_ERROR, EXIT_OK, EXIT_USAGE, fail, load_o
 
 if TYPE_CHECKING:
     from ..engine import Campaign
+    from ..session import Session
     from ..storage import SaveStore
-    from ..terminal.session import Session
 
 __all__ = ["PLAY_NOTES", "contradiction", "play", "run_fullscreen", "run_plain"]
 
@@ -71,8 +71,8 @@ def play(args: argparse.Namespace) -> int:
     on its start screen; the plain player starts a new game (the last one set aside).
     """
     from ..engine import Refusal
+    from ..session import Session
     from ..storage import NoSuchSave, SaveStore, default_data_dir
-    from ..terminal.session import Session
 
     refused = contradiction(args)
     if refused is not None:

@@ -27,14 +27,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..engine import Campaign, Refusal
+from ..session import COMMANDS, Session, refusal_sentence
+from ..session.phrases import SAVING_OFF, not_possible
 from ..storage.saves import SaveStore
-from .keys import COMMANDS
 from .lost import watching_driver
-from .panels import sentence, theme_colours
+from .panels import theme_colours
 from .play_screen import PlayScreen
 from .safe import safe, safe_text
 from .screens import EndingScreen, NoteScreen, SaveScreen
-from .session import Session
 from .start import CONTINUE, LOAD, NEW, QUIT, LoadScreen, SavedGame, SeedScreen, StartScreen
 
 __all__ = ["EXIT_CRASH", "EXIT_LOST_TERMINAL", "HELP", "NewCourseApp", "PlayScreen", "help_rows"]
@@ -79,7 +79,7 @@ def help_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     for command in COMMANDS:
         key = "question_mark" if command.key == "?" else command.key
         if key in bound:
-            rows.append((command.key, words.get(command.key, command.summary)))
+            rows.append((command.key, words.get(command.key, command.help)))
     rows.extend(getattr(screen, "EXTRA_HELP", ()))
     return rows
 
@@ -180,7 +180,7 @@ class NewCourseApp(App[None]):
         try:
             session = opening()
         except Refusal as refusal:
-            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
+            self.tell(refusal_sentence(refusal), severity="warning")
             if before is not None:
                 self.session = before  # still on screen; its next autosave takes the lock again
             return
@@ -200,9 +200,7 @@ class NewCourseApp(App[None]):
             return
         view = screen.game_view()
         if view.ending is not None:
-            ending = EndingScreen(
-                self.title, view, theme_colours(self), can_undo=screen.session.game.can_undo
-            )
+            ending = EndingScreen(self.title, view, theme_colours(self), can_undo=view.can_undo)
             await self.push_screen(ending, screen.on_ending_closed)
 
     # ------------------------------------------------------------ commands
@@ -220,7 +218,7 @@ class NewCourseApp(App[None]):
     def action_save_game(self) -> None:
         """Ask for a name and save the game."""
         if self.session is None or self.session.store is None:
-            self.tell("Not possible: saving is switched off for this game.", severity="warning")
+            self.tell(not_possible(SAVING_OFF), severity="warning")
             return
         self.push_screen(SaveScreen(), self._save_as)
 
@@ -230,7 +228,7 @@ class NewCourseApp(App[None]):
         try:
             path = self.session.save_as(name)
         except Refusal as refusal:
-            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
+            self.tell(refusal_sentence(refusal), severity="warning")
             return
         self.tell(self.session.saved_words(path), timeout=10)
 

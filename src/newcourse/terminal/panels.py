@@ -1,7 +1,7 @@
 """Pieces of the full-screen player: the top bar, the result and news panels,
 and the renderables for options and the timeline.
 
-Everything here draws a ``TurnView``; nothing decides anything. Phrases come from
+Everything here draws a ``PublicView``; nothing decides anything. Phrases come from
 ``words`` so the full-screen and the plain player say the same thing.
 """
 
@@ -20,10 +20,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
-from ..content.codex import codex_document
-from ..engine import CodexEntry, TurnView
-from ..engine.state import Change
-from ..engine.view import OptionView, TimelineRow
+from ..session.codex import Codex, CodexNote
+from ..session.phrases import NO_DECISIONS, NO_NEWS, UNAVAILABLE, sentence
+from ..session.view import Change, Option, PublicView, TimelineRow
 from .words import (
     announced_lines,
     cost_words,
@@ -76,39 +75,22 @@ def theme_colours(app: App[Any]) -> dict[str, str]:
     }
 
 
-def sentence(text: str) -> str:
-    """``text`` ending with a full stop, unless it already ends a sentence."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", "…")) else text + "."
-
-
-def _labels(view: TurnView) -> dict[str, str]:
-    labels = {q.name: q.label for q in view.qualities}
-    labels.update({f.name: f.label for f in view.factions})
-    return labels
-
-
-def change_content(view: TurnView, changes: Iterable[Change]) -> Content:
-    """Shown changes as "Label 3 → 1 (-2)"; hidden qualities are left out."""
-    hidden = {q.name for q in view.qualities if not q.shown}
-    labels = _labels(view)
+def change_content(changes: Iterable[Change]) -> Content:
+    """Changes as "Label 3 → 1 (-2)", the figure in brackets set off."""
     parts: list[Content] = []
     for change in changes:
-        if change.name in hidden:
-            continue
-        label = labels.get(change.name, change.name.replace("_", " "))
         sign = "+" if change.delta > 0 else ""
         unit = "%" if change.percent else ""
         parts.append(
             Content.assemble(
-                f"{label} {change.before}{unit} → {change.after}{unit} ",
+                f"{change.label} {change.before}{unit} → {change.after}{unit} ",
                 (f"({sign}{change.delta})", "bold $text-accent"),
             )
         )
     return Content("; ").join(parts)
 
 
-def result_line(view: TurnView) -> Content:
+def result_line(view: PublicView) -> Content:
     """The last decision in one line, for the folded result: what was chosen and how it went."""
     last = view.last
     if last is None:
@@ -121,13 +103,13 @@ def result_line(view: TurnView) -> Content:
     return Content(line)
 
 
-def news_markdown(view: TurnView, *, hints: bool = False) -> str:
+def news_markdown(view: PublicView, *, hints: bool = False) -> str:
     """This turn's front page as a Markdown list; ``hints`` marks items with a history note."""
     arcs = f"\n\n*{open_arcs(view)}*" if view.arcs else ""
     if view.elections:
         arcs += "\n\n" + "\n".join(f"- *{line}*" for line in election_lines(view.elections))
     if not view.news:
-        return "*No news this season.*" + arcs
+        return f"*{NO_NEWS}*" + arcs
     items = []
     for item in view.news:
         text = item.text.strip().replace("\n", "\n  ")
@@ -137,7 +119,7 @@ def news_markdown(view: TurnView, *, hints: bool = False) -> str:
     return "\n".join(items) + arcs
 
 
-def codex_markdown(entry: CodexEntry, *, heading: bool = False) -> str:
+def codex_markdown(entry: CodexNote, *, heading: bool = False) -> str:
     """A codex note as Markdown: its text, then its sources (and its title and date, if asked)."""
     parts = [f"### {entry.title}\n\n*{entry.date}*"] if heading else []
     parts.append(entry.text.strip())
@@ -147,30 +129,32 @@ def codex_markdown(entry: CodexEntry, *, heading: bool = False) -> str:
 
 
 CODEX_DOCUMENTS = (("g", "glossary", "glossary"), ("r", "reading groups", "reading"))
-"""The codex screen's keys for its documents: key, label, and the kind of notes gathered."""
+"""The codex screen's keys for its documents: key, label, and the codex's word for it."""
 
 
-def codex_page(codex: Mapping[str, CodexEntry], entry: CodexEntry) -> str:
+def codex_page(codex: Codex, entry: CodexNote) -> str:
     """A codex note as its screen shows it: the note, then each note of its ``see_also``."""
-    linked = [codex[note] for note in entry.see_also if note in codex]
     return "\n\n".join(
-        [codex_markdown(entry), *(codex_markdown(note, heading=True) for note in linked)]
+        [
+            codex_markdown(entry),
+            *(codex_markdown(note, heading=True) for note in codex.linked(entry)),
+        ]
     )
 
 
-def codex_links(codex: Mapping[str, CodexEntry]) -> dict[str, tuple[str, str, str]]:
+def codex_links(codex: Codex) -> dict[str, tuple[str, str, str]]:
     """The documents the codex screen opens by key (the glossary, the reading groups'
     guide), as key → (label, title, Markdown); only those the campaign has."""
     links: dict[str, tuple[str, str, str]] = {}
-    for key, label, kind in CODEX_DOCUMENTS:
-        document = codex_document(codex, kind)
+    for key, label, word in CODEX_DOCUMENTS:
+        document = codex.document(word)
         if document:
             title, _, body = document.partition("\n")
             links[key] = (label, title.lstrip("# "), body.strip())
     return links
 
 
-def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableType:
+def option_prompt(option: Option, colours: Mapping[str, str]) -> RenderableType:
     """An option as the options list shows it: number, text, and what it would take.
 
     ``colours`` maps "accent", "success" and "error" to colours of the app's theme.
@@ -180,8 +164,10 @@ def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableT
     grid.add_column(ratio=1)
     body = inline_markdown(option.text)
     if not option.available:
-        body.append("\nNot available: ", "italic")
-        body.append(option.reason or "its conditions do not hold", "italic")
+        reason = option.reason.strip().rstrip(".")
+        body.append(
+            f"\nNot available: {reason}" if reason else f"\n{UNAVAILABLE.capitalize()}", "italic"
+        )
     if option.costs:
         body.append(f"\nCosts: {cost_words(option)}")
     if option.effects:
@@ -203,7 +189,7 @@ def option_prompt(option: OptionView, colours: Mapping[str, str]) -> RenderableT
 def timeline_table(rows: tuple[TimelineRow, ...], colours: Mapping[str, str]) -> RenderableType:
     """The player's decisions beside what the real Opposition did."""
     if not rows:
-        return Text("No decisions yet.", style="italic")
+        return Text(NO_DECISIONS, style="italic")
     table = Table(
         box=box.SIMPLE_HEAD,
         expand=True,
@@ -257,7 +243,7 @@ class ResultPanel(Vertical):
         yield Static(classes="result-history")
         yield Static(classes="result-news")
 
-    async def show(self, view: TurnView, people: Iterable[str] = ()) -> None:
+    async def show(self, view: PublicView, people: Iterable[str] = ()) -> None:
         """Fill the panel from the view, or hide it when nothing was decided yet;
         ``people`` are the lines on how the decision changed people."""
         last = view.last
@@ -281,7 +267,7 @@ class ResultPanel(Vertical):
         text = self.query_one(".result-text", Markdown)
         text.display = bool(last.result.strip())
         await text.update(last.result)
-        changes = change_content(view, last.changes)
+        changes = change_content(last.changes)
         changes_widget = self.query_one(".result-changes", Static)
         changes_widget.display = bool(changes.plain)
         changes_widget.update(Content.assemble(("Changes: ", "bold"), changes))

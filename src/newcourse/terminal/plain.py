@@ -4,7 +4,8 @@ It reads one command per line from standard input and writes plain text to
 standard output, every line wrapped to the player's width. Everything the
 full-screen player shows can be asked for in words: the status, the timeline,
 the codex note, the odds of every option. The commands are those of the one
-key map (``keys.COMMANDS``), by key or by word.
+command table (``session.COMMANDS``), by key or by name; what it shows is the
+session's public view.
 """
 
 from __future__ import annotations
@@ -14,24 +15,31 @@ import re
 from collections.abc import Iterator
 from typing import TextIO
 
-from ..content.codex import codex_document, notes_of_kind
-from ..engine import Campaign, Refusal, TurnView
-from .keys import COMMANDS, command_for
+from ..engine import Refusal
+from ..session import CHOOSE, COMMANDS, Session, command_for, refusal_sentence
+from ..session.codex import DOCUMENTS
+from ..session.phrases import (
+    NO_DECISIONS,
+    NO_EVENT,
+    NO_FRONT_PAGE,
+    NO_HISTORY_NOTE,
+    TAKEN_BACK,
+    no_such_option,
+    not_available,
+    unknown_command,
+)
+from ..session.view import PublicView
 from .plaintext import clean, inline_text, markdown_lines, wrap
-from .session import Session
 from .words import (
     announced_lines,
     change_words,
     election_lines,
-    no_such_option,
-    not_available,
     open_arcs,
     option_line,
     people_changes,
     status_lines,
     tally_reasons,
     tally_words,
-    unknown_command,
 )
 
 __all__ = ["HELP", "PlainPlayer", "help_rows"]
@@ -42,10 +50,6 @@ _OPTION_NUMBER = re.compile(r"[0-9]{1,4}")
 _COMMAND_HINT = re.compile(r"(?P<lead>.*\bwith:) (?P<command>[^\n]+)", re.DOTALL)
 """A sentence that ends by naming the command to type."""
 
-CODEX_DOCUMENTS = {"glossary": "glossary", "reading": "reading"}
-"""What ``codex WORD`` opens besides a note: the word and the kind of notes it gathers."""
-
-NO_EVENT = "There is no event now."
 
 _QUIT_WORDS = ("exit",)
 """Words that also leave, as a plain command line would expect."""
@@ -57,17 +61,17 @@ ENDING_CHOICES = (
 ENDING_CHOICES_SEALED = 'Type "timeline", "status" or "news" to look back, or "quit" to leave.'
 
 
-def ending_choices(view: TurnView) -> str:
+def ending_choices(view: PublicView) -> str:
     """What the player can still do once the game is over; undo only where it is allowed."""
     return ENDING_CHOICES if view.can_undo else ENDING_CHOICES_SEALED
 
 
 def help_rows() -> list[tuple[str, str]]:
-    """The plain player's commands as (what to type, what it does), from the key map."""
-    rows = [("NUMBER", "choose that option")]
+    """The plain player's commands as (what to type, what it does), from the command table."""
+    rows = [(CHOOSE.argument, CHOOSE.help)]
     for command in COMMANDS:
         argument = f" [{command.argument}]" if command.argument else ""
-        rows.append((f"{command.word}{argument} ({command.key})", command.summary))
+        rows.append((f"{command.name}{argument} ({command.key})", command.help))
     return rows
 
 
@@ -90,10 +94,6 @@ class PlainPlayer:
         self.stdin = stdin
         self.stdout = stdout
         self.width = width
-
-    @property
-    def campaign(self) -> Campaign:
-        return self.session.game.campaign
 
     # ------------------------------------------------------------ writing
 
@@ -138,23 +138,24 @@ class PlainPlayer:
 
     def run(self, fresh: bool = True) -> int:
         """Play until the player quits or input ends; returns the exit code."""
-        if fresh and self.session.game.state.step == 0:
-            self.say(f"{self.campaign.title.upper()}")
+        view = self.session.view()
+        if fresh and view.step == 0:
+            self.say(f"{view.title.upper()}")
             self.say()
-            self.prose(self.campaign.intro)
+            self.prose(view.intro)
             self.say()
             self.say('Type a number to choose, or "help" for the other commands.')
         self.tell_notices()
-        self.show_turn(self.session.game.view(), opening=True)
+        self.show_turn(view, opening=True)
         for line in self.lines():
             over = self.session.game.over
-            going_on = self.command(line, self.session.game.view())
+            going_on = self.command(line, self.session.view())
             self.tell_notices()
             if not going_on:
                 self.say_goodbye()
                 return 0
             if self.session.game.over and not over:
-                self.show_ending(self.session.game.view())
+                self.show_ending(self.session.view())
         self.say()
         self.say_goodbye(ended=True)
         return 0
@@ -173,7 +174,7 @@ class PlainPlayer:
             self.say(notice)
         self.session.notices.clear()
 
-    def command(self, line: str, view: TurnView) -> bool:
+    def command(self, line: str, view: PublicView) -> bool:
         """Do one command; returns False when the player quits."""
         word, _, rest = line.partition(" ")
         command = command_for(word)
@@ -187,13 +188,14 @@ class PlainPlayer:
             elif command is None or (rest.strip() and not command.argument):
                 self.say(unknown_command(line, len(view.options)))
             else:
-                return self.do(command.word, rest.strip(), view)
+                return self.do(command.name, rest.strip(), view)
         except Refusal as refusal:
-            self.say(f"Not possible: {refusal}.")
+            self.say(refusal_sentence(refusal))
         return True
 
-    def do(self, word: str, argument: str, view: TurnView) -> bool:
-        """Do the command named ``word`` of the key map; returns False when the player quits."""
+    def do(self, word: str, argument: str, view: PublicView) -> bool:
+        """Do the command named ``word`` of the command table; returns False when the
+        player quits."""
         if word == "quit":
             return False
         if word == "help":
@@ -209,14 +211,14 @@ class PlainPlayer:
             self.show_news(view, asked=True)
         elif word == "undo":
             self.session.undo()
-            self.say("The last decision is taken back.")
-            self.show_turn(self.session.game.view(), opening=False)
+            self.say(TAKEN_BACK)
+            self.show_turn(self.session.view(), opening=False)
         elif word == "save":
             path = self.session.save_as(argument)
             self.say(self.session.saved_words(path))
         return True
 
-    def choose(self, number: int, view: TurnView) -> None:
+    def choose(self, number: int, view: PublicView) -> None:
         option = view.option(number)
         if option is None:
             self.say(no_such_option(str(number), len(view.options)))
@@ -225,7 +227,7 @@ class PlainPlayer:
             self.say(not_available(number, option.reason))
             return
         self.session.choose(option.id)
-        after = self.session.game.view()
+        after = self.session.view()
         self.show_result(after, people_changes(view.people, after.people))
         if not after.ending:
             self.show_turn(after, opening=after.opening)
@@ -239,7 +241,7 @@ class PlainPlayer:
         for typed, summary in rows:
             self.say(summary, first=f"  {typed}".ljust(column), rest=" " * column)
 
-    def show_result(self, view: TurnView, people: list[str] | None = None) -> None:
+    def show_result(self, view: PublicView, people: list[str] | None = None) -> None:
         """The last decision: outcome or tally, the result, the changes, what it set in
         motion, how ``people`` (a line each) changed, and how it stands to history."""
         last = view.last
@@ -253,7 +255,7 @@ class PlainPlayer:
             for reason in tally_reasons(last.tally):
                 self.say(reason, first="  ", rest="    ")
         self.prose(last.result)
-        changes = change_words(self.campaign, last.changes)
+        changes = change_words(last.changes)
         if changes:
             self.say(f"Changes: {changes}.", rest="  ")
         for line in announced_lines(view):
@@ -268,11 +270,11 @@ class PlainPlayer:
         for item in view.bulletins:
             self.prose(item.text, first="Meanwhile: ", rest="  ")
 
-    def show_news(self, view: TurnView, asked: bool = False) -> None:
+    def show_news(self, view: PublicView, asked: bool = False) -> None:
         self.say(f"=== {view.date}: turn {view.turn} of {view.turns} ===")
         for item in view.news:
             self.prose(item.text, first="- ")
-        changes = change_words(self.campaign, view.changes)
+        changes = change_words(view.changes)
         if changes:
             self.say(f"Since last season: {changes}.", rest="  ")
         if view.arcs:
@@ -280,9 +282,9 @@ class PlainPlayer:
         for line in election_lines(view.elections):
             self.say(line, first="- ", rest="  ")
         if asked and not view.news and not changes:
-            self.say("There is no front page yet: the news comes with each new season.")
+            self.say(NO_FRONT_PAGE)
 
-    def show_turn(self, view: TurnView, opening: bool) -> None:
+    def show_turn(self, view: PublicView, opening: bool) -> None:
         if view.ending is not None:
             self.show_ending(view)
             return
@@ -299,7 +301,7 @@ class PlainPlayer:
             self.say('(History note: type "codex".)')
         self.show_options(view)
 
-    def show_options(self, view: TurnView) -> None:
+    def show_options(self, view: PublicView) -> None:
         if not view.options:
             self.say(f"The game is over. {ending_choices(view)}")
             return
@@ -307,18 +309,18 @@ class PlainPlayer:
         for option in view.options:
             self.say(option_line(option), first="  ", rest=" " * (len(f"{option.number}. ") + 2))
 
-    def show_codex(self, view: TurnView, topic: str = "") -> None:
+    def show_codex(self, view: PublicView, topic: str = "") -> None:
         """The codex: this event's note, or the note, glossary or reading list ``topic`` names."""
-        codex = self.campaign.codex
+        codex = self.session.codex
         topic = topic.strip().lower()
-        if topic in CODEX_DOCUMENTS:
-            document = codex_document(codex, CODEX_DOCUMENTS[topic])
+        if topic in DOCUMENTS:
+            document = codex.document(topic)
             self.prose(document or "This campaign has no such part of its codex.")
             return
         if topic:
             entry = codex.get(topic)
             if entry is None:
-                close = difflib.get_close_matches(topic, [*codex, *CODEX_DOCUMENTS], n=1)
+                close = difflib.get_close_matches(topic, [*codex, *DOCUMENTS], n=1)
                 hint = f' Did you mean "codex {close[0]}"?' if close else ""
                 self.say(f'The codex has no note "{topic}".{hint}')
                 return
@@ -326,7 +328,7 @@ class PlainPlayer:
             codex_id = view.event.codex if view.event else None
             entry = codex.get(codex_id) if codex_id else None
             if entry is None:
-                self.say("This event has no history note." if view.event else NO_EVENT)
+                self.say(NO_HISTORY_NOTE if view.event else NO_EVENT)
                 self.say_codex_documents()
                 return
         self.say(f"*** {inline_text(entry.title)} ({entry.date}) ***")
@@ -335,20 +337,19 @@ class PlainPlayer:
             self.say("Sources:")
             for source in entry.sources:
                 self.prose(source, first="- ")
-        for linked in (codex[note] for note in entry.see_also if note in codex):
+        for linked in codex.linked(entry):
             self.say(f'See also: {inline_text(linked.title)} (type "codex {linked.id}").')
         self.say_codex_documents()
 
     def say_codex_documents(self) -> None:
         """How to open the glossary and the reading groups' guide, where the campaign has them."""
-        codex = self.campaign.codex
-        names = [word for word, kind in CODEX_DOCUMENTS.items() if notes_of_kind(codex, kind)]
+        names = self.session.codex.documents()
         if names:
             self.say("Also in the codex: " + ", ".join(f'"codex {name}"' for name in names) + ".")
 
-    def show_timeline(self, view: TurnView) -> None:
+    def show_timeline(self, view: PublicView) -> None:
         if not view.timeline:
-            self.say("No decisions yet.")
+            self.say(NO_DECISIONS)
             return
         for row in view.timeline:
             line = f"{row.date}, {inline_text(row.event)}: {inline_text(row.chosen)}"
@@ -360,7 +361,7 @@ class PlainPlayer:
                 line += f" History: {inline_text(row.history)}"
             self.say(line, first="- ")
 
-    def show_ending(self, view: TurnView) -> None:
+    def show_ending(self, view: PublicView) -> None:
         ending = view.ending
         if ending is None:
             return

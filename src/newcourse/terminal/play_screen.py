@@ -1,6 +1,6 @@
 """The game in progress, full screen: story and options on the left, the status on the right.
 
-The screen shows one ``TurnView`` at a time: the last decision's result, the
+The screen shows one public view (``PublicView``) at a time: the last decision's result, the
 turn's front page, the current event and its options, with the date and the
 qualities always in the sidebar. Every command goes through the ``Session``
 (which autosaves after each decision); no game rule lives here.
@@ -20,8 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Collapsible, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import Game, Refusal, TurnView
-from .keys import COMMANDS
+from ..engine import Refusal
+from ..session import COMMANDS, Session, refusal_sentence
+from ..session.phrases import NO_HISTORY_NOTE, TAKEN_BACK, no_such_option, not_available
+from ..session.view import PublicView
 from .panels import (
     ResultPanel,
     TopBar,
@@ -32,15 +34,13 @@ from .panels import (
     news_markdown,
     option_prompt,
     result_line,
-    sentence,
     theme_colours,
     timeline_table,
 )
 from .safe import safe, safe_text
 from .screens import EndingScreen, NoteScreen
-from .session import Session
 from .sidebar import Sidebar
-from .words import announced_lines, not_available, people_changes, status_lines
+from .words import announced_lines, people_changes, status_lines
 
 __all__ = ["PlayScreen"]
 
@@ -54,7 +54,7 @@ _ACTIONS = {
     "help": "app.help",
     "quit": "app.quit_game",
 }
-"""The action each command of the key map runs on this screen."""
+"""The action each command of the command table runs on this screen."""
 
 EVENT_LINES_IN_VIEW = 5
 """How many lines of an event, its title included, must show when it opens."""
@@ -88,8 +88,8 @@ class PlayScreen(Screen[None]):
         *(
             Binding(
                 "question_mark" if command.key == "?" else command.key,
-                _ACTIONS[command.word],
-                command.word.capitalize(),
+                _ACTIONS[command.name],
+                command.name.capitalize(),
                 key_display=command.key,
             )
             for command in COMMANDS
@@ -99,7 +99,7 @@ class PlayScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.view: TurnView = self.game_view()
+        self.view: PublicView = self.game_view()
         intro = Content(f"{self.campaign_title}: the introduction")
         self._fold_titles: dict[str, tuple[Content, Content]] = {"intro-fold": (intro, intro)}
         """Each fold's title when open and when folded."""
@@ -108,11 +108,11 @@ class PlayScreen(Screen[None]):
 
     @property
     def campaign_title(self) -> str:
-        return safe_text(self.session.game.campaign.title)
+        return self.view.title
 
-    def game_view(self, game: Game | None = None) -> TurnView:
-        """The view of ``game`` (by default the session's), safe to show."""
-        return safe((game or self.session.game).view())
+    def game_view(self) -> PublicView:
+        """The session's view of the game, safe to show."""
+        return safe(self.session.view())
 
     def compose(self) -> ComposeResult:
         yield TopBar(self.campaign_title)
@@ -124,7 +124,7 @@ class PlayScreen(Screen[None]):
                         Vertical(id="intro", classes="panel") as intro,
                     ):
                         intro.border_title = Content(self.campaign_title)
-                        yield Markdown(safe_text(self.session.game.campaign.intro))
+                        yield Markdown(self.view.intro)
                         yield Static(
                             "Read the event below, then press the number of your choice. "
                             "Press ? for help.",
@@ -148,7 +148,7 @@ class PlayScreen(Screen[None]):
 
     # ------------------------------------------------------------ showing
 
-    async def show(self, view: TurnView, *, opening: bool) -> None:
+    async def show(self, view: PublicView, *, opening: bool) -> None:
         """Show a view; ``opening`` says a new turn has just begun, so the news is shown.
 
         The event must be in view: when the intro, the last result and the front
@@ -222,7 +222,7 @@ class PlayScreen(Screen[None]):
         story = self.query_one("#story", VerticalScroll)
         story.scroll_to(y=top, animate=False, immediate=True)
 
-    async def _show_news(self, view: TurnView, opening: bool) -> None:
+    async def _show_news(self, view: PublicView, opening: bool) -> None:
         fold = self.query_one("#news-fold", Collapsible)
         fold.display = opening and bool(view.news or view.changes)
         if not fold.display:
@@ -235,12 +235,12 @@ class PlayScreen(Screen[None]):
             Content(f"{view.date} · the front page: {items} item{'s' * (items != 1)} (press n)"),
         )
         await self.query_one("#news-items", Markdown).update(news_markdown(view, hints=True))
-        changes = change_content(view, view.changes)
+        changes = change_content(view.changes)
         since = self.query_one("#news-changes", Static)
         since.display = bool(changes.plain)
         since.update(Content.assemble(("Since last season: ", "bold"), changes))
 
-    async def _show_event(self, view: TurnView) -> None:
+    async def _show_event(self, view: PublicView) -> None:
         event = view.event
         title = self.query_one("#event-title", Static)
         meta = self.query_one("#event-meta", Static)
@@ -256,7 +256,7 @@ class PlayScreen(Screen[None]):
         meta.update(Content(" · ".join(facts)))
         await self.query_one("#event-text", Markdown).update(event.text)
 
-    def _show_options(self, view: TurnView) -> None:
+    def _show_options(self, view: PublicView) -> None:
         options = self.query_one("#options", OptionList)
         options.border_title = Content(view.event.title if view.event else "")
         options.border_subtitle = "1-9 to choose" if view.options else ""
@@ -282,10 +282,7 @@ class PlayScreen(Screen[None]):
             return
         option = view.option(number)
         if option is None:
-            self.tell(
-                f"There is no option {number}; choose from 1 to {len(view.options)}.",
-                severity="warning",
-            )
+            self.tell(no_such_option(str(number), len(view.options)), severity="warning")
             return
         if not option.available:
             self.tell(not_available(number, option.reason), severity="warning")
@@ -301,7 +298,7 @@ class PlayScreen(Screen[None]):
         """Take back the last decision."""
         view = self.view
         if self._attempt(self.session.undo):
-            self.tell("The last decision is taken back.")
+            self.tell(TAKEN_BACK)
             await self.after_change(view)
 
     def _attempt(self, command: Callable[[], None]) -> bool:
@@ -313,7 +310,7 @@ class PlayScreen(Screen[None]):
         try:
             command()
         except Refusal as refusal:
-            self.tell(sentence(f"Not possible: {refusal}"), severity="warning")
+            self.tell(refusal_sentence(refusal), severity="warning")
             return False
         finally:
             self.tell_notices()
@@ -331,7 +328,7 @@ class PlayScreen(Screen[None]):
         """A notification in plain words (campaign text is never read as markup)."""
         self.notify(safe_text(message), severity=severity, timeout=timeout, markup=False)
 
-    async def after_change(self, before: TurnView, *, decided: bool = False) -> None:
+    async def after_change(self, before: PublicView, *, decided: bool = False) -> None:
         """Show the game after a decision (``decided``) or an undo; open the ending if it
         is over."""
         view = self.game_view()
@@ -344,7 +341,7 @@ class PlayScreen(Screen[None]):
                 self.campaign_title,
                 view,
                 self.app_colours(),
-                can_undo=self.session.game.can_undo,
+                can_undo=view.can_undo,
                 people=tuple(self._people_moved),
             )
             await self.app.push_screen(ending, self.on_ending_closed)
@@ -358,15 +355,15 @@ class PlayScreen(Screen[None]):
     def action_codex(self) -> None:
         """Open the history note of the current event, with the notes it points to; from
         there ``g`` opens the glossary and ``r`` the reading groups' guide."""
-        codex = self.session.game.campaign.codex
+        codex = self.session.codex
         event = self.view.event
         entry = safe(codex.get(event.codex)) if event and event.codex else None
         links = codex_links(codex)
         if entry is None and not links:
-            self.tell("This event has no history note.")
+            self.tell(NO_HISTORY_NOTE)
             return
         if entry is None:
-            title, meta, markdown = "The codex", "", "*This event has no history note.*"
+            title, meta, markdown = "The codex", "", f"*{NO_HISTORY_NOTE}*"
         else:
             title, meta, markdown = entry.title, entry.date, codex_page(codex, entry)
         self.app.push_screen(NoteScreen(title, markdown, meta=meta, close_keys=("c",), links=links))
@@ -393,10 +390,10 @@ class PlayScreen(Screen[None]):
         """Open this season's front page again."""
         view = self.view
         parts = [news_markdown(view)]
-        changes = change_content(view, view.changes).plain
+        changes = change_content(view.changes).plain
         if changes:
             parts.append(f"**Since last season:** {changes}")
-        codex = self.session.game.campaign.codex
+        codex = self.session.codex
         notes = [
             safe(codex[item.codex]) for item in view.news if item.codex and item.codex in codex
         ]

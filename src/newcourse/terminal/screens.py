@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Markdown, Static
 
-from ..engine import TurnView
+from ..session.view import PublicView
 from .panels import ResultPanel, TopBar, timeline_table
 from .safe import safe, safe_text
 from .sidebar import Sidebar
@@ -124,7 +124,7 @@ class EndingScreen(Screen[bool]):
     def __init__(
         self,
         campaign_title: str,
-        view: TurnView,
+        view: PublicView,
         colours: Mapping[str, str],
         *,
         can_undo: bool = True,

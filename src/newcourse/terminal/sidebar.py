@@ -1,7 +1,7 @@
 """The status sidebar of the full-screen player: the shown qualities by group (with
 their levels and clocks), the people the player knows, and the delegates' shares.
 
-It draws a ``TurnView``; nothing decides anything.
+It draws a ``PublicView``; nothing decides anything.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..engine import TurnView
 from ..engine.figures import TRUST_RANGE
-from ..engine.people import PersonView
+from ..session.view import PersonView, PublicView
 from .words import person_line
 
 __all__ = ["FIGURES_WIDTH", "GROUPS", "MeterRow", "Sidebar", "person_note", "person_tooltip"]
@@ -99,7 +98,7 @@ class Sidebar(Vertical):
     stay pinned at the bottom.
     """
 
-    def __init__(self, view: TurnView, *, id: str | None = None) -> None:
+    def __init__(self, view: PublicView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._first = view
         self._rows: dict[str, MeterRow] = {}
@@ -153,7 +152,7 @@ class Sidebar(Vertical):
         delegates = len(self._first.factions) + (1 if tight else 2) if self._first.factions else 0
         self.query_one(".sidebar-qualities").styles.max_height = max(3, height - delegates)
 
-    def show(self, view: TurnView) -> None:
+    def show(self, view: PublicView) -> None:
         """Bring every row up to date with the view, with how each value moved since
         before the last decision (the view's ``moved``)."""
         moved = {change.name: change.after - change.before for change in view.moved}

@@ -1,16 +1,23 @@
-"""The game's view in plain words: what the plain player prints and screen readers read.
+"""The game's public view in plain words: what the plain player prints and screen
+readers read.
 
 The full-screen player uses the same phrases for odds, votes and changes, so
-both players say the same thing.
+both players say the same thing. Answers to what the player typed are in the
+phrasebook (``session/phrases.py``), which every front-end shares.
 """
 
 from __future__ import annotations
 
-from ..engine import Campaign, TurnView
-from ..engine.congress import ElectionLine
-from ..engine.people import PersonView
-from ..engine.state import Change, Tally
-from ..engine.view import OptionView, QualityView
+from ..session.phrases import UNAVAILABLE
+from ..session.view import (
+    Change,
+    ElectionLine,
+    Option,
+    PersonView,
+    PublicView,
+    Quality,
+    Tally,
+)
 from .plaintext import inline_text
 
 __all__ = [
@@ -19,8 +26,6 @@ __all__ = [
     "cost_words",
     "effect_words",
     "election_lines",
-    "no_such_option",
-    "not_available",
     "open_arcs",
     "option_line",
     "people_changes",
@@ -30,44 +35,8 @@ __all__ = [
     "tally_reasons",
     "tally_words",
     "trust_words",
-    "unknown_command",
     "vote_forecast",
 ]
-
-LONGEST_ECHO = 24
-"""Typed text longer than this is shortened when an answer repeats it."""
-
-
-def no_such_option(typed: str, count: int) -> str:
-    """The answer to a number that names no option of the event (``count`` options)."""
-    if count == 0:
-        return f"There is no option {_echo(typed)}: there is nothing to choose now."
-    return f"There is no option {_echo(typed)}; choose from 1 to {count}."
-
-
-def unknown_command(typed: str, count: int) -> str:
-    """The answer to typed words that are neither an option nor a command."""
-    if count == 0:
-        return f'There is no option or command {_echo(typed)}; type "help" for the commands.'
-    return f'{no_such_option(typed, count)[:-1]}, or type "help" for the commands.'
-
-
-def not_available(number: int, reason: str) -> str:
-    """The answer to choosing an option whose conditions are not met."""
-    reason = reason.strip().rstrip(".")
-    return (
-        f"Option {number} is not available: {reason}."
-        if reason
-        else (f"Option {number} is not available.")
-    )
-
-
-def _echo(typed: str) -> str:
-    """What the player typed, as an answer repeats it: a number bare, words in quotes."""
-    typed = " ".join(typed.split())
-    if len(typed) > LONGEST_ECHO:
-        typed = typed[: LONGEST_ECHO - 1] + "…"
-    return typed if typed.isascii() and typed.isdigit() else f'"{typed}"'
 
 
 def tally_words(tally: Tally) -> str:
@@ -132,27 +101,27 @@ def vote_forecast(tally: Tally) -> str:
     )
 
 
-def open_arcs(view: TurnView) -> str:
+def open_arcs(view: PublicView) -> str:
     """The story's open arcs, "Open: the German October", or "" when none is open."""
     return f"Open: {'; '.join(view.arcs)}." if view.arcs else ""
 
 
-def cost_words(option: OptionView) -> str:
+def cost_words(option: Option) -> str:
     """What an option spends, "Cadres 2, Press 1", or "" when it spends nothing."""
     return ", ".join(f"{cost.label} {cost.amount}" for cost in option.costs)
 
 
-def effect_words(option: OptionView) -> str:
+def effect_words(option: Option) -> str:
     """How an option's own effects would move the shown qualities, "Councils +3,
     Dossier +1", or "" when the view does not say."""
     return ", ".join(f"{moved.label} {moved.amount:+d}" for moved in option.effects)
 
 
-def option_line(option: OptionView) -> str:
+def option_line(option: Option) -> str:
     text = f"{option.number}. {inline_text(option.text)}"
     if not option.available:
         reason = option.reason.strip().rstrip(".")
-        text += f" (not available: {reason})" if reason else " (not available now)"
+        text += f" (not available: {reason})" if reason else f" ({UNAVAILABLE})"
     preview = [f"costs: {cost_words(option)}"] if option.costs else []
     preview += [f"effects: {effect_words(option)}"] if option.effects else []
     if preview:
@@ -165,22 +134,19 @@ def option_line(option: OptionView) -> str:
     return text
 
 
-def change_words(campaign: Campaign, changes: tuple[Change, ...], shown_only: bool = True) -> str:
+def change_words(changes: tuple[Change, ...]) -> str:
+    """Changes as "Repression 25 → 30 (+5); Opposition 20% → 18% (-2)"."""
     parts = []
     for change in changes:
-        quality = campaign.qualities.get(change.name)
-        if shown_only and quality is not None and not quality.shown:
-            continue
         sign = "+" if change.delta > 0 else ""
         unit = "%" if change.percent else ""
         parts.append(
-            f"{campaign.label(change.name)} {change.before}{unit} → {change.after}{unit} "
-            f"({sign}{change.delta})"
+            f"{change.label} {change.before}{unit} → {change.after}{unit} ({sign}{change.delta})"
         )
     return "; ".join(parts)
 
 
-def quality_words(quality: QualityView) -> str:
+def quality_words(quality: Quality) -> str:
     """A shown quality as the status says it: "Cadres 3", "Standing 1 (censured)",
     a clock as "Dossier 2 of 3"."""
     if quality.segments:
@@ -233,13 +199,13 @@ def people_changes(before: tuple[PersonView, ...], after: tuple[PersonView, ...]
     return lines
 
 
-def announced_lines(view: TurnView) -> list[str]:
+def announced_lines(view: PublicView) -> list[str]:
     """What the last decision set in motion, a sentence each: the clocks it filled
     ("The Control Commission acts: censured.") and the levels it crossed."""
     return [line if line.endswith((".", "!", "?")) else f"{line}." for line in view.announced]
 
 
-def status_lines(view: TurnView) -> list[str]:
+def status_lines(view: PublicView) -> list[str]:
     """The status: the shown qualities by group (with their levels and clocks), the
     delegates' shares, then "People:" and a line for each person the player knows."""
     lines = []

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from newcourse.engine import Campaign, Game, Refusal, SaveError
+from newcourse.session import Refusal as CodedRefusal
+from newcourse.session import Session, refusal_code, refusal_sentence
 from newcourse.storage import GameOpenElsewhere, SaveStore, read_save
 from newcourse.storage.lock import LOCK_NAME
-from newcourse.terminal.session import Session
 
 from ..conftest import MINI
 
@@ -228,3 +229,57 @@ def test_two_processes_on_one_folder(tmp_path: Path) -> None:
         [*command, "--continue"], input="q\n", capture_output=True, text=True, env=env, timeout=60
     )
     assert third.returncode == 0, third.stderr
+
+
+# ---------------------------------------------------------------- refusals and their codes
+
+
+def test_what_cannot_be_chosen_is_refused_with_a_code(mini: Campaign) -> None:
+    with Session.new(mini, 0, None) as session:
+        count = len(session.view().options)
+        with pytest.raises(CodedRefusal) as missing:
+            session.choose(count + 1)
+        assert missing.value.code == "no_such_option"
+        assert str(missing.value) == f"There is no option {count + 1}; choose from 1 to {count}."
+        with pytest.raises(CodedRefusal) as unknown:
+            session.choose("no_such_id")
+        assert unknown.value.code == "no_such_option"
+        with pytest.raises(CodedRefusal) as undo:
+            session.undo()
+        assert undo.value.code == "cannot_undo"
+        assert str(undo.value) == "Not possible: there is nothing to undo yet."
+        with pytest.raises(CodedRefusal) as saving:
+            session.save_as("keep")
+        assert (saving.value.code, refusal_code(saving.value)) == ("saving_off", "saving_off")
+        assert session.game.decisions == ()
+
+
+def test_an_option_whose_conditions_fail_is_refused_as_not_available(mini: Campaign) -> None:
+    with Session.new(mini, 2, None) as session:  # a seed whose publishing leads to "agitate"
+        for option in ("publish", "argue_democracy", "agitate"):
+            session.choose(option)
+        while (event := session.view().event) is not None and event.id != "work":
+            session.choose(session.view().options[0].id)
+        closed = session.view().option(2)
+        assert closed is not None and not closed.available
+        with pytest.raises(CodedRefusal) as refused:
+            session.choose(2)
+        assert refused.value.code == "not_available"
+        assert refused.value.message == "Option 2 is not available now."
+
+
+def test_a_finished_game_has_nothing_to_choose_and_every_refusal_has_a_code(
+    mini: Campaign,
+) -> None:
+    with Session.new(mini, 1, None) as session:
+        while not session.game.over:
+            session.choose(next(o.id for o in session.view().options if o.available))
+        with pytest.raises(CodedRefusal) as over:
+            session.choose(1)
+        assert over.value.code == "nothing_to_choose"
+    assert refusal_code(GameOpenElsewhere("held")) == "open_elsewhere"
+    assert refusal_code(SaveError("damaged")) == "bad_save"
+    assert refusal_code(Refusal("anything else")) == "refused"
+    assert refusal_sentence(Refusal("it is late")) == "Not possible: it is late."
+    with pytest.raises(ValueError, match="unknown refusal code"):
+        CodedRefusal("no_such_code", "?")

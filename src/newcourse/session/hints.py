@@ -9,15 +9,15 @@ any command in which ``{args}`` stands for the arguments after ``play``.
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import sys
 from pathlib import Path
 
-__all__ = ["LAUNCHER_VARIABLE", "play_command", "resume_command"]
+from .. import settings
 
-LAUNCHER_VARIABLE = "NEWCOURSE_LAUNCHER"
+__all__ = ["play_command", "resume_command"]
+
 PROGRAM = "newcourse"
 
 
@@ -56,7 +56,7 @@ def _program() -> str:
 def play_command(*arguments: str) -> str:
     """The command that runs ``newcourse play`` with ``arguments`` from where the player is."""
     rest = shlex.join(arguments)
-    launcher = os.environ.get(LAUNCHER_VARIABLE, "").strip()
+    launcher = settings.current().launcher
     if launcher:
         if "{args}" in launcher:
             return launcher.replace("{args}", rest)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newcourse.terminal.hints import play_command, resume_command
+from newcourse import settings
+from newcourse.session.hints import play_command, resume_command
 
 
 def _program(folder: Path) -> Path:
@@ -23,6 +24,7 @@ def _program(folder: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _no_launcher(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NEWCOURSE_LAUNCHER", raising=False)
+    settings.reload()
 
 
 def test_newcourse_on_the_path_is_named_when_it_is_this_program(
@@ -65,6 +67,7 @@ def test_python_dash_m_is_named_as_such(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_make_play_passes_arguments_in_args(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWCOURSE_LAUNCHER", "make play")
+    settings.reload()
     assert resume_command() == "make play ARGS=--continue"
     assert play_command("--load", "previous-1") == "make play ARGS='--load previous-1'"
     assert play_command() == "make play"
@@ -72,4 +75,5 @@ def test_make_play_passes_arguments_in_args(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_a_launcher_may_say_where_the_arguments_go(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWCOURSE_LAUNCHER", "just play {args}")
+    settings.reload()
     assert resume_command() == "just play --continue"

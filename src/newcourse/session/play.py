@@ -1,29 +1,31 @@
-"""A player's session: one game, its autosave, and the commands both terminal players share.
+"""A player's session: one game, its autosave, and what to tell the player.
 
-No game rule lives here: the session asks the engine and keeps the result on
-disk. A session with saves holds the save folder's lock until ``close``, so
-two games never write one autosave; a game in progress is set aside, never
-overwritten, when a new one begins or another is loaded.
+No game rule lives here: the session asks the engine, keeps the result on disk
+and shows the game as the public view (``view.py``). A session with saves holds
+the save folder's lock until ``close``, so two games never write one autosave;
+a game in progress is set aside, never overwritten, when a new one begins or
+another is loaded. What it refuses, it refuses with a code (``refusals.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 
-from ..engine import Campaign, Decision, Game, Refusal, SaveError
+from ..engine import Campaign, Decision, Game, SaveError
+from ..engine import Refusal as EngineRefusal
 from ..storage import AUTOSAVE, GameLock, SaveFile, SaveStore, read_save
 from ..storage.files import write_save
 from ..storage.saves import PREVIOUS, clean_name, looks_like_path
+from .codex import Codex
 from .hints import play_command, resume_command
+from .phrases import SAVE_ELSEWHERE, SAVING_OFF, no_such_option, not_available, not_possible
+from .refusals import Refusal
+from .view import PublicView, public_view
 
 __all__ = ["Session"]
-
-SAVE_ELSEWHERE = (
-    "to keep this game, save it to a file in another folder: give a path as the "
-    "save's name (for example ~/newcourse-save.json)"
-)
 
 
 @dataclass
@@ -116,12 +118,46 @@ class Session:
 
     # ------------------------------------------------------------ playing
 
+    def view(self) -> PublicView:
+        """The game as the player may see it now."""
+        game = self.game
+        return public_view(game.view(), game.campaign)
+
+    @cached_property
+    def codex(self) -> Codex:
+        """The campaign's codex: the notes a view points to, the glossary, the reading guide."""
+        return Codex(self.game.campaign)
+
     def choose(self, option: int | str) -> None:
-        self.game = self.game.choose(option)
+        """Decide the current event by the option's number or id, then autosave.
+
+        Raises Refusal (``no_such_option``, ``not_available``, ``nothing_to_choose``)
+        when the option cannot be chosen now.
+        """
+        view = self.view()
+        if not view.options:
+            raise Refusal("nothing_to_choose", no_such_option(str(option), 0))
+        if isinstance(option, int):
+            chosen = view.option(option)
+        else:
+            chosen = next((o for o in view.options if o.id == option), None)
+        if chosen is None:
+            raise Refusal("no_such_option", no_such_option(str(option), len(view.options)))
+        if not chosen.available:
+            raise Refusal("not_available", not_available(chosen.number, chosen.reason))
+        try:
+            self.game = self.game.choose(chosen.id)
+        except EngineRefusal as refusal:
+            raise Refusal("refused", not_possible(str(refusal))) from None
         self.autosave()
 
     def undo(self) -> None:
-        self.game = self.game.undo()
+        """Take back the last decision, then autosave. Raises Refusal (``cannot_undo``)
+        when there is none or its outcome was drawn."""
+        try:
+            self.game = self.game.undo()
+        except EngineRefusal as refusal:
+            raise Refusal("cannot_undo", not_possible(str(refusal))) from None
         self.autosave()
 
     def autosave(self) -> None:
@@ -144,25 +180,36 @@ class Session:
     def save_as(self, name: str) -> Path:
         """Save under a name in the save folder, or to a file when ``name`` is a path.
 
-        Raises Refusal with the reason when the game cannot be saved there.
+        Raises Refusal (``not_a_file``, ``saving_off``, ``reserved_name``,
+        ``save_failed``) when the game cannot be saved there.
         """
         if looks_like_path(name.strip()):
             path = Path(name.strip()).expanduser()
             if path.is_dir():
-                raise Refusal(f"{path} is a folder; give a file name inside it")
+                raise Refusal(
+                    "not_a_file", not_possible(f"{path} is a folder; give a file name inside it")
+                )
         else:
             if self.store is None:
-                raise Refusal("saving is switched off for this game")
+                raise Refusal("saving_off", not_possible(SAVING_OFF))
             kept = clean_name(name)
             if kept in (AUTOSAVE, PREVIOUS) or kept.startswith(f"{PREVIOUS}-"):
-                raise Refusal(f"the name {kept!r} is kept for the game's own saves; choose another")
+                raise Refusal(
+                    "reserved_name",
+                    not_possible(
+                        f"the name {kept!r} is kept for the game's own saves; choose another"
+                    ),
+                )
             path = self.store.path(kept)
         try:
             write_save(path, self.game.to_data())
             self.saved_elsewhere = (path, self.game.decisions)
         except OSError as error:
             raise Refusal(
-                f"the game could not be saved to {path}: {error.strerror}; {SAVE_ELSEWHERE}"
+                "save_failed",
+                not_possible(
+                    f"the game could not be saved to {path}: {error.strerror}; {SAVE_ELSEWHERE}"
+                ),
             ) from None
         return path
 
