@@ -16,6 +16,7 @@ from .calendar import Quarter
 from .congress import Congress, Elections, Minority
 from .expressions import Apply, Effect, Evaluate, Expr
 from .figures import Role, Roster
+from .fronts import Front
 from .index import CampaignIndex
 from .text import Template
 
@@ -326,6 +327,7 @@ class Campaign:
     arcs: tuple[tuple[str, str], ...] = ()  # each arc's name and title
     congress: Congress | None = None  # constituencies, packing and arguments
     roster: Roster = field(default_factory=Roster)  # the people, their camps and posts
+    fronts: tuple[Front, ...] = ()  # the fronts abroad, their windows and states
     # What the rules look up on every decision, worked out with the campaign (a copy
     # made with dataclasses.replace gets its own); never pickled, rebuilt on loading.
     index: CampaignIndex = field(init=False, compare=False, repr=False)

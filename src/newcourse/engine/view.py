@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .congress import ElectionLine, election_lines
 from .expressions import Scope
+from .fronts import FrontView, front_views
 from .model import Campaign, Event, Option, Outcome
 from .people import PersonView, cast_of, people_view
 from .preview import Amount, option_preview
@@ -36,6 +37,7 @@ __all__ = [
     "EndingView",
     "EventView",
     "FactionView",
+    "FrontView",
     "OddsView",
     "OptionView",
     "QualityView",
@@ -137,6 +139,7 @@ class TurnView:
     announced: tuple[str, ...] = ()
     arcs: tuple[str, ...] = ()  # the titles of the story's open arcs ("the German October")
     people: tuple[PersonView, ...] = ()  # the people the player knows, as they now are
+    fronts: tuple[FrontView, ...] = ()  # the fronts abroad: state, window, preparation
 
     @property
     def can_undo(self) -> bool:
@@ -278,6 +281,13 @@ def build_view(
         announced=_announced(campaign, state.last),
         arcs=open_arcs(campaign, state.arcs),
         people=people_view(campaign.roster, state.people),
+        fronts=front_views(
+            campaign.fronts,
+            scope,
+            campaign.quarter(state.turn),
+            state.values,
+            campaign.ranges,
+        ),
     )
 
 

@@ -7,8 +7,9 @@ one ``CampaignError`` holding them all. A campaign that loads is safe to play:
 its numbers, dates and texts are within what the engine handles.
 
 One module per job: ``reader`` (files and their shapes), ``compiler``
-(expressions and numbers), ``declarations`` (``campaign.yaml``), ``events``
-and ``sections`` (the other files and the links between them).
+(expressions and numbers), ``declarations`` (``campaign.yaml``), ``fronts``
+(its fronts abroad), ``events`` and ``sections`` (the other files and the
+links between them).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .compiler import Compiler
 from .congress import check_leaders, read_congress
 from .declarations import declare, span
 from .events import read_events
+from .fronts import read_fronts
 from .people import check_casts, read_people, with_cast
 from .sections import (
     check_links,
@@ -72,6 +74,7 @@ def _build(ctx: Compiler) -> Campaign | None:
     span(ctx, doc, meta)
     qualities, factions, flags = declare(ctx, doc, meta)
     clocks = read_clocks(ctx, doc, meta)
+    fronts = read_fronts(ctx, doc, meta, meta.clocks)
     packing = ctx.weight(doc, ("vote_packing",), meta.vote_packing)
     congress = read_congress(ctx, doc, meta)
     roster = read_people(ctx)
@@ -115,4 +118,5 @@ def _build(ctx: Compiler) -> Campaign | None:
         congress=congress,
         clocks=clocks,
         roster=roster,
+        fronts=fronts,
     )

@@ -19,6 +19,8 @@ from .campaign import (
     ConstituencyFile,
     FactionFile,
     FlagFile,
+    FrontFile,
+    FrontStateFile,
     QualityFile,
 )
 from .events import (
@@ -67,6 +69,8 @@ __all__ = [
     "FlagFile",
     "FollowUpFile",
     "FollowUps",
+    "FrontFile",
+    "FrontStateFile",
     "HeadlineFile",
     "MinorityFile",
     "NewsFile",

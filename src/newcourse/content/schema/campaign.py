@@ -5,7 +5,18 @@ from __future__ import annotations
 from typing import Literal
 
 from ..limits import MAX_EVENTS, MAX_NUMBER
-from .values import Count, Date, EffectsText, Id, NumberText, Strict, Text, described
+from .events import WindowFile
+from .values import (
+    ConditionText,
+    Count,
+    Date,
+    EffectsText,
+    Id,
+    NumberText,
+    Strict,
+    Text,
+    described,
+)
 
 __all__ = [
     "ArgumentFile",
@@ -16,6 +27,8 @@ __all__ = [
     "ConstituencyFile",
     "FactionFile",
     "FlagFile",
+    "FrontFile",
+    "FrontStateFile",
     "QualityFile",
 ]
 
@@ -29,8 +42,11 @@ class QualityFile(Strict):
     max: Count = described("The highest value the quality can take", 100)
     initial: Count = described("The value at the start of the campaign")
     shown: bool = described("Shown on the status bar (hidden ones still work)", True)
-    group: Literal["party", "economy", "world", "resources"] = described(
-        "Where the quality is shown", "party"
+    group: Literal["party", "economy", "world", "resources", "support"] = described(
+        "Where the quality is shown; 'support' puts it on one compact line with the "
+        "others of its group (support in the constituencies), by a short label of at "
+        "most 10 characters",
+        "party",
     )
     levels: dict[int, str] = described(
         "Named levels, lowest first: the least value of each level and its name, e.g. "
@@ -133,6 +149,57 @@ class CongressFile(Strict):
     )
 
 
+class FrontStateFile(Strict):
+    """A state a front can be in: the first whose condition holds is the front's state."""
+
+    id: Id = described(
+        "The state's stable id (saves, maps and tests name it), e.g. quiet, preparing, won"
+    )
+    label: str = described(
+        "What the player reads, short: 'preparing', 'councils hold'", min_length=1, max_length=24
+    )
+    kind: Literal["quiet", "preparing", "open", "won", "lost"] | None = described(
+        "What the state is, for colouring a map: quiet, preparing, open, won or lost; "
+        "by default the id, when the id is one of these",
+        None,
+    )
+    when: ConditionText | None = described(
+        "When the state holds, e.g. 'germany_soviet'; none: whenever its window phase does",
+        None,
+    )
+    window: Literal["before", "open", "closed"] | None = described(
+        "The window's phase the state needs: before it opens, while it is open, or after "
+        "it has closed; none: any",
+        None,
+    )
+
+
+class FrontFile(Strict):
+    """A front abroad: a country's revolutionary chance, with a window of opportunity."""
+
+    label: str = described("The name the player sees, e.g. 'Germany'")
+    description: str = described("What the front is, shown in the help", "")
+    quality: Id = described("The quality that measures the front, e.g. germany")
+    clock: Id | None = described(
+        "A clock that measures the preparation before the window (declared under 'clocks')",
+        None,
+    )
+    window: WindowFile = described(
+        "The window of opportunity: the first and the last day it is open; it may open "
+        "after the campaign ends (the campaign prepares it, and the player reads when)"
+    )
+    background: bool = described(
+        "A background front (news and small choices): kept off the players' fronts block",
+        False,
+    )
+    states: list[FrontStateFile] = described(
+        "The states the player reads, in order: the first that holds is the front's state, "
+        "and the last must hold whenever no other does (no 'when', no 'window')",
+        min_length=1,
+        max_length=12,
+    )
+
+
 class CampaignFile(Strict):
     """campaign.yaml: what the campaign is."""
 
@@ -161,6 +228,10 @@ class CampaignFile(Strict):
     )
     clocks: dict[Id, ClockFile] = described(
         "Progress clocks shown to the player, by name (each is also a quality)", {}
+    )
+    fronts: dict[Id, FrontFile] = described(
+        "The fronts abroad, by name: each a quality, a window and the states the player reads",
+        {},
     )
     arcs: dict[Id, str] = described(
         "The story's arcs, by name, with the title the player reads while one is open "

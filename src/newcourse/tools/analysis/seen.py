@@ -3,10 +3,10 @@
 A flag is *seen* when something the player sees depends on it: whether an
 event comes (its condition or weight), whether an option is shown or open, the
 odds shown for an outcome or a vote (and the packing of votes), which ending
-is reached and its summary lines, a headline, or a world rule that has news
-for the front page. A flag read only by strategies, by hidden world rules, or
-by effects that compute other values is not seen: it can be set in every game
-and the player never learn of it.
+is reached and its summary lines, a headline, a world rule that has news for
+the front page, or the state of a front abroad. A flag read only by
+strategies, by hidden world rules, or by effects that compute other values is
+not seen: it can be set in every game and the player never learn of it.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ def _seen_expressions(campaign: Campaign) -> Iterator[Condition | Weight | None]
     for ending in campaign.endings:
         yield ending.when
         yield from (line.when for line in ending.summary)
+    for front in campaign.fronts:
+        yield from (state.when for state in front.states)
 
 
 def flags_the_player_sees(campaign: Campaign) -> frozenset[str]:

@@ -1,8 +1,9 @@
 """Declared names that nothing uses, reads or changes.
 
 A name is *read* by any condition, premise, weight, vote, effect value or tag
-of a text (``{if rising}``; strategies count: the playtester reads them), and by
-the congress cycle (a constituency's support, the packing, an argument's fit);
+of a text (``{if rising}``; strategies count: the playtester reads them), by
+the congress cycle (a constituency's support, the packing, an argument's fit),
+and by the fronts abroad (a front's quality and clock, its states' conditions);
 it is *written* by an effect that assigns it, a minority's effects among them.
 """
 
@@ -51,6 +52,8 @@ def _expressions(campaign: Campaign) -> Iterator[Condition | Weight | None]:
         yield ending.when
         yield from (line.when for line in ending.summary)
     yield from (s.score for s in campaign.strategies.values())
+    for front in campaign.fronts:
+        yield from (state.when for state in front.states)
     yield from (rule.when for rule in campaign.roster.rules)
 
 
@@ -82,6 +85,10 @@ def usage_of(ctx: Context) -> Usage:
     if campaign.congress is not None:
         usage.reads |= {place.support for place in campaign.congress.constituencies}
         usage.reads.add(campaign.congress.opposition)
+    for front in campaign.fronts:  # a front shows its quality and clock
+        usage.reads.add(front.quality)
+        if front.clock is not None:
+            usage.reads.add(front.clock)
     for event in campaign.events.values():
         for option in event.options:
             if option.vote is not None:
