@@ -431,10 +431,11 @@ def _drop_lapsed(campaign: Campaign, before: GameState, state: Draft) -> None:
     if lapsing.isdisjoint(state.queue):
         return  # nothing queued can lapse
     reads, events = campaign.index.lapse_reads, campaign.events
+    flipped = state.flags ^ before.flags if state.flags is not before.flags else frozenset()
     scope: Scope | None = None
     lapsed = set()
     for event_id in state.queue:
-        if event_id in lapsing and _touched(reads[event_id], before, state):
+        if event_id in lapsing and _touched(reads[event_id], before, state, flipped):
             if scope is None:
                 scope = _reading(campaign, state)
             if not _still_due(events[event_id], scope):
@@ -444,16 +445,16 @@ def _drop_lapsed(campaign: Campaign, before: GameState, state: Draft) -> None:
         state.fired = state.fired - lapsed
 
 
-def _touched(reads: LapseReads, before: GameState, after: Draft) -> bool:
-    """Whether a decision from ``before`` to ``after`` changed what a queued event's
-    lapsing depends on (``reads``)."""
+def _touched(reads: LapseReads, before: GameState, after: Draft, flipped: frozenset[str]) -> bool:
+    """Whether a decision from ``before`` to ``after`` (which set or cleared the flags
+    ``flipped``) changed what a queued event's lapsing depends on (``reads``)."""
     if reads.casts:
         return True
     values_before, values_after = before.values, after.values
     for name in reads.values:
         if values_before[name] != values_after[name]:
             return True
-    if after.flags is not before.flags and not reads.flags.isdisjoint(after.flags ^ before.flags):
+    if flipped and not reads.flags.isdisjoint(flipped):
         return True
     return reads.people and after.people != before.people
 

@@ -79,6 +79,9 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
             return lambda scope: scope.builtins[key]
         return lambda scope: scope.values[key]
     if isinstance(expr, Not):
+        if isinstance(expr.operand, Name) and names.kinds[expr.operand.name] is NameKind.FLAG:
+            flag = expr.operand.name  # "not purged", the commonest negation: one call
+            return lambda scope: flag not in scope.flags
         operand = compile_expr(expr.operand, names)
         return lambda scope: not operand(scope)
     if isinstance(expr, Call) and expr.function == "since":
