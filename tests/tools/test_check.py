@@ -156,6 +156,7 @@ CATALOGUE: list[tuple[str, str]] = [
     ("minority_out_of_range", "events/broken.yaml:14: error: event 'rally', option 'move', vote,"),
     ("congress_leader_unknown_person", "campaign.yaml:28: error: congress, leaders: 'zinovev' is"),
     ("congress_leader_not_faction", "campaign.yaml:28: error: congress, leaders: 'zinoviev' leads"),
+    ("support_label_too_long", "campaign.yaml:17: error: quality 'moscow_support': the support"),
     # ---- text and time: premises, variants, follow-ups, expiry, arcs, conditional text
     ("premise_unknown_flag", "events/broken.yaml:5: error: event 'rally', premise: unknown name"),
     ("variant_unknown", "events/broken.yaml:2: error: event 'rally' is a variant of 'leter', whic"),
@@ -188,6 +189,13 @@ CATALOGUE: list[tuple[str, str]] = [
     ("clock_fill_unknown_name", "campaign.yaml:28: error: clock 'dossier', on_full, effects: un"),
     ("clock_fill_unknown_flag", "campaign.yaml:28: error: clock 'dossier': its fill sets flag 'p"),
     ("clock_never_fills", "campaign.yaml:25: warning: clock 'dossier' can never fill: no effect"),
+    # ---- fronts abroad
+    ("front_quality_unknown", "campaign.yaml:26: error: front 'abroad': its quality 'democrasy' i"),
+    ("front_clock_unknown", "campaign.yaml:32: error: front 'abroad': its clock 'preparaton' is "),
+    ("front_window_reversed", "campaign.yaml:27: error: front 'abroad': its window closes (1923-"),
+    ("front_window_before_campaign", "campaign.yaml:29: error: front 'abroad': its window closes"),
+    ("front_last_state_conditional", "campaign.yaml:30: error: front 'abroad': its last state 'o"),
+    ("front_state_without_kind", "campaign.yaml:29: error: front 'abroad': the state 'rising' ne"),
     # people and casting
     ("person_unknown_camp", "people.yaml:21: error: person 'radek': unknown camp 'oposition'; did"),
     ("person_unknown_post", "people.yaml:16: error: person 'trotsky': unknown post 'war_comissar'"),

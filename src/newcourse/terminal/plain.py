@@ -29,6 +29,7 @@ from ..session.phrases import (
     unknown_command,
 )
 from ..session.view import PublicView
+from .fronts_words import fronts_line
 from .plaintext import clean, inline_text, markdown_lines, wrap
 from .words import (
     announced_lines,
@@ -279,6 +280,8 @@ class PlainPlayer:
             self.say(f"Since last season: {changes}.", rest="  ")
         if view.arcs:
             self.say(open_arcs(view), rest="  ")
+        if fronts_line(view):
+            self.say(fronts_line(view), rest="  ")
         for line in election_lines(view.elections):
             self.say(line, first="- ", rest="  ")
         if asked and not view.news and not changes:

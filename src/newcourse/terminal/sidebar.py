@@ -1,5 +1,6 @@
 """The status sidebar of the full-screen player: the shown qualities by group (with
-their levels and clocks), the people the player knows, and the delegates' shares.
+their levels and clocks), the fronts abroad (state, and window when there is room),
+the people the player knows, and the delegates' shares.
 
 It draws a ``PublicView``; nothing decides anything.
 """
@@ -13,13 +14,27 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..engine.figures import TRUST_RANGE
-from ..session.view import PersonView, PublicView
+from ..session.view import FrontView, PersonView, PublicView
+from .fronts_words import front_names
 from .words import person_line
 
-__all__ = ["FIGURES_WIDTH", "GROUPS", "MeterRow", "Sidebar", "person_note", "person_tooltip"]
+__all__ = [
+    "FIGURES_WIDTH",
+    "GROUPS",
+    "SUPPORT_GROUP",
+    "MeterRow",
+    "Sidebar",
+    "compact_lines",
+    "front_tooltip",
+    "person_note",
+    "person_tooltip",
+]
 
 GROUPS = ("party", "economy", "world", "resources")
 """The order of the quality groups in the sidebar (as in ``words.status_lines``)."""
+
+SUPPORT_GROUP = "support"
+"""The group shown as one compact block ("Moscow 22 · Army 25"), pinned under the delegates."""
 
 FIGURES_WIDTH = 7
 """Room kept at the right of every sidebar row for a value and its move ("100 +10")."""
@@ -42,6 +57,7 @@ class MeterRow(Widget):
         self.delta = 0
         self.figure = ""
         self.note = ""
+        self.compact = False  # the note (a level's name) gives way: one line
         if tooltip:
             self.tooltip = Content(tooltip)
 
@@ -52,13 +68,21 @@ class MeterRow(Widget):
         what is written instead of the value ("2 of 3"), ``note`` the second line."""
         self.value, self.fraction, self.delta = value, max(0.0, min(1.0, fraction)), delta
         self.figure, self.note = figure, note
-        self.styles.height = 2 if note else 1
+        self.styles.height = self.lines
         self.refresh(layout=True)
+
+    def set_compact(self, compact: bool) -> None:
+        """Drop the note's line (a level's name, which the status and the tooltip
+        still give) when the sidebar is short; bring it back when it is not."""
+        if compact != self.compact:
+            self.compact = compact
+            self.styles.height = self.lines
+            self.refresh(layout=True)
 
     @property
     def lines(self) -> int:
         """How many lines the row takes."""
-        return 2 if self.note else 1
+        return 2 if self.note and not self.compact else 1
 
     def render(self) -> Content:
         width = max(1, self.size.width)
@@ -71,11 +95,37 @@ class MeterRow(Widget):
         content = Content(line).stylize("on $primary 35%", 0, round(width * self.fraction))
         if delta:
             content = content.stylize("bold $text-accent", len(line) - len(delta), len(line))
-        if not self.note:
+        if self.lines == 1:
             return content
         note = f"  {self.note}"
         note = note if len(note) <= width else note[: width - 1] + "…"
         return Content("\n").join([content, Content.styled(note, "italic $text-muted")])
+
+
+def compact_lines(items: list[tuple[str, int]], width: int, most: int = 2) -> list[str]:
+    """Labelled values ("Moscow", 22) joined into lines of ``width``, none broken: in
+    full with " · " between them if they fit in ``most`` lines, else shorter (labels
+    cut to four letters, then three; then a space between them instead of " · "),
+    down to as few lines as the shortest form takes."""
+    lines: list[str] = []
+    for cut, gap in ((None, " · "), (4, " · "), (4, " "), (3, " · "), (3, " ")):
+        lines = []
+        for label, value in items:
+            item = f"{label[:cut]} {value}"
+            if lines and len(lines[-1]) + len(gap) + len(item) <= width:
+                lines[-1] += gap + item
+            else:
+                lines.append(item if len(item) <= width else item[: max(1, width - 1)] + "…")
+        if len(lines) <= most:
+            break
+    return lines
+
+
+def front_tooltip(front: FrontView) -> str:
+    """What hovering over a front says: what it is, its state, preparation and window."""
+    progress = f", preparation {front.progress}" if front.progress else ""
+    state = f"{front.label}: {front.state_label}{progress}; window {front.window} ({front.value})"
+    return "\n".join(part for part in (front.description, state) if part)
 
 
 def person_tooltip(person: PersonView) -> str:
@@ -103,15 +153,25 @@ class Sidebar(Vertical):
         self._first = view
         self._rows: dict[str, MeterRow] = {}
         self._people: dict[str, MeterRow] = {}
+        self._fronts: dict[str, MeterRow] = {}
+        self._front_notes: dict[str, str] = {}  # each front's window, shown when there is room
+        self._roomy = True
         self._headings = 0
+        self._support: list[tuple[str, int]] = []  # the compact block's ("Moscow", 22)
 
     def compose(self) -> ComposeResult:
         view = self._first
-        groups = list(GROUPS) + sorted({q.group for q in view.qualities} - set(GROUPS))
+        extra = {q.group for q in view.qualities} - set(GROUPS) - {SUPPORT_GROUP}
+        groups = list(GROUPS) + sorted(extra)
+        in_fronts = front_names(view)  # shown once, in the fronts block
         with VerticalScroll(classes="sidebar-qualities") as qualities:
             qualities.can_focus = False
             for group in groups:
-                shown = [q for q in view.qualities if q.shown and q.group == group]
+                shown = [
+                    q
+                    for q in view.qualities
+                    if q.shown and q.group == group and q.name not in in_fronts
+                ]
                 if not shown:
                     continue
                 self._headings += 1
@@ -120,6 +180,14 @@ class Sidebar(Vertical):
                     row = MeterRow(quality.label, tooltip=quality.description)
                     self._rows[quality.name] = row
                     yield row
+            fronts = [f for f in view.fronts if not f.background]
+            if fronts:
+                self._headings += 1
+                yield Static(Content("Fronts abroad"), classes="group-heading")
+                for front in fronts:
+                    row = MeterRow(front.label, tooltip=front_tooltip(front))
+                    self._fronts[front.id] = row
+                    yield row
             if view.people:
                 self._headings += 1
                 yield Static(Content("People (trust)"), classes="group-heading")
@@ -127,14 +195,21 @@ class Sidebar(Vertical):
                     row = MeterRow(person.name, tooltip=person_tooltip(person))
                     self._people[person.id] = row
                     yield row
-        if view.factions:
+        support = [q for q in view.qualities if q.shown and q.group == SUPPORT_GROUP]
+        if view.factions or support:
             self._headings += 1
             with Vertical(classes="sidebar-delegates"):
-                yield Static("Delegates", classes="group-heading delegates")
+                if view.factions:
+                    yield Static("Delegates", classes="group-heading delegates")
                 for faction in view.factions:
                     row = MeterRow(faction.label, "%", tooltip="share of the party's delegates")
                     self._rows[faction.name] = row
                     yield row
+                if support:
+                    about = "\n".join(f"{q.label}: {q.description}" for q in support)
+                    line = Static("", classes="support-line")
+                    line.tooltip = Content(f"Support in the constituencies (0-100):\n{about}")
+                    yield line
 
     def on_resize(self) -> None:
         self._fit()
@@ -143,19 +218,54 @@ class Sidebar(Vertical):
         """Give way (gaps, then headings) as the qualities and delegates need; the
         people are an extra that scrolls."""
         self.set_class(bool(self._people), "-people")
+        support = self._show_support()  # pinned under the delegates
+        height = self.size.height - support
         rows = self._rows.values()
-        height, lines = self.size.height, sum(row.lines for row in rows)
         headings = self._headings - bool(self._people)
+        delegates = len(self._first.factions) + 1 if self._first.factions else 0
+        # Giving way in turn: the fronts' windows (a second line under each), then
+        # the levels' names (the second line of a levelled quality).
+        levels = sum(1 for row in rows if row.note)
+        lines = len(rows) + levels + len(self._fronts)
+        notes = sum(map(bool, self._front_notes.values()))
+        roomy = lines + notes + headings <= height
+        compact = lines + bool(self._first.factions) > height  # the delegates' heading stays
+        if roomy != self._roomy:
+            self._roomy = roomy
+            self._show_front_notes()
+        for row in rows:
+            row.set_compact(compact)
+        lines += (notes if roomy else 0) - (levels if compact else 0)
         tight = lines + 2 * headings > height
         self.set_class(tight, "-tight")
         self.set_class(lines + headings > height, "-tighter")
-        delegates = len(self._first.factions) + (1 if tight else 2) if self._first.factions else 0
+        delegates += 0 if tight or not delegates else 1
         self.query_one(".sidebar-qualities").styles.max_height = max(3, height - delegates)
+
+    def _show_support(self) -> int:
+        """Lay out the support block for the sidebar's width; return the lines it takes."""
+        if not self._support:
+            return 0
+        lines = compact_lines(self._support, max(8, self.content_size.width - 1))
+        line = self.query_one(".support-line", Static)
+        line.update(Content("\n".join(lines)))
+        line.styles.height = len(lines)
+        return len(lines)
+
+    def _show_front_notes(self) -> None:
+        """Each front's window under its row while there is room, else none."""
+        for front, row in self._fronts.items():
+            note = self._front_notes.get(front, "") if self._roomy else ""
+            if note != row.note:
+                row.set(row.value, row.fraction, row.delta, figure=row.figure, note=note)
 
     def show(self, view: PublicView) -> None:
         """Bring every row up to date with the view, with how each value moved since
         before the last decision (the view's ``moved``)."""
         moved = {change.name: change.after - change.before for change in view.moved}
+        self._support = [
+            (q.label, q.value) for q in view.qualities if q.shown and q.group == SUPPORT_GROUP
+        ]
         for quality in view.qualities:
             row = self._rows.get(quality.name)
             if row is None:
@@ -191,5 +301,19 @@ class Sidebar(Vertical):
             row = self._rows.get(faction.name)
             if row is not None:
                 row.set(round(faction.share), faction.share / 100, moved.get(faction.name, 0))
+        for front in view.fronts:
+            row = self._fronts.get(front.id)
+            if row is not None:
+                row.tooltip = Content(front_tooltip(front))
+                span = max(1, front.maximum - front.minimum)
+                row.set(
+                    front.value,
+                    (front.value - front.minimum) / span,
+                    0,  # the state, not the value's move, is what the row says
+                    figure=front.state_label,
+                )
+                progress = f"{front.progress.replace(' of ', '/')} · " if front.progress else ""
+                self._front_notes[front.id] = progress + front.window
+        self._show_front_notes()
         if self.is_mounted:
             self._fit()
