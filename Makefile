@@ -1,5 +1,6 @@
-# The two commands: `make play` installs what the game needs and starts it;
-# `make test` installs everything, then runs every check and test.
+# The commands: `make play` installs what the game needs and starts it; `make serve`
+# does the same for the web player; `make test` installs everything, then runs every
+# check and test.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -17,12 +18,17 @@ UV_NEEDED := $(if $(UV_ON_PATH),,$(BIN)/uv)
 INSTALL := $(UV) pip install --python $(BIN)/python --compile-bytecode -c $(LOCK)
 say = @echo "==> $(1)"
 
-.PHONY: play test setup lint typecheck unit test-wheel test-oldest test-latest lock \
+.PHONY: play serve test setup lint typecheck unit test-wheel test-oldest test-latest lock \
 	bench replays schema codex-docs clean
 
 play: $(VENV)/.player
 	$(call say,Starting New Course: $(BIN)/newcourse play $(ARGS))
 	@NEWCOURSE_LAUNCHER="make play" $(BIN)/newcourse play $(ARGS)
+
+# The web player on http://127.0.0.1:8000 (ARGS for `newcourse serve`, e.g. ARGS=--port=8080).
+serve: $(VENV)/.web
+	$(call say,Starting the web player: $(BIN)/newcourse serve $(ARGS))
+	@$(BIN)/newcourse serve $(ARGS)
 
 setup: $(VENV)/.developer
 
@@ -45,12 +51,19 @@ $(VENV)/.player: pyproject.toml $(LOCK) | $(BIN)/python $(UV_NEEDED)
 	@$(BIN)/python -m compileall -q src
 	@touch $@
 
-# Everything: the player's install, the authoring tools' extras and the test tools.
+# The web player's install: the game and the web server, without the terminal's UI.
+$(VENV)/.web: pyproject.toml $(LOCK) | $(BIN)/python $(UV_NEEDED)
+	$(call say,Installing the game and the web player (versions from $(LOCK)))
+	@$(INSTALL) -e '.[web]'
+	@$(BIN)/python -m compileall -q src
+	@touch $@
+
+# Everything: both players' installs, the authoring tools' extras and the test tools.
 $(VENV)/.developer: pyproject.toml $(LOCK) | $(BIN)/python $(UV_NEEDED)
 	$(call say,Installing the game with every extra and the test tools (versions from $(LOCK)))
-	@$(INSTALL) -e '.[terminal,tools,test]'
+	@$(INSTALL) -e '.[terminal,web,postgres,tools,test]'
 	@$(BIN)/python -m compileall -q src
-	@touch $@ $(VENV)/.player
+	@touch $@ $(VENV)/.player $(VENV)/.web
 
 test: setup lint typecheck unit
 
@@ -80,13 +93,13 @@ test-oldest: $(UV_NEEDED)
 	rm -rf .venv-oldest
 	$(UV) venv --quiet --python $(PYTHON) .venv-oldest
 	$(UV) pip install --python .venv-oldest/bin/python --resolution lowest-direct \
-		-e '.[terminal,tools,test]'
+		-e '.[terminal,web,postgres,tools,test]'
 	.venv-oldest/bin/pytest -q -p no:cacheprovider
 
 test-latest: $(UV_NEEDED)
 	rm -rf .venv-latest
 	$(UV) venv --quiet --python $(PYTHON) .venv-latest
-	$(UV) pip install --python .venv-latest/bin/python --upgrade -e '.[terminal,tools,test]'
+	$(UV) pip install --python .venv-latest/bin/python --upgrade -e '.[terminal,web,postgres,tools,test]'
 	.venv-latest/bin/pytest -q -p no:cacheprovider
 
 bench: setup

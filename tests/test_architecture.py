@@ -21,11 +21,14 @@ ALLOWED = {
     "storage": {"engine", "storage", "settings"},
     "session": {"engine", "content", "storage", "session", "settings"},
     "terminal": {"engine", "session", "storage", "terminal"},
+    "web": {"engine", "content", "session", "storage", "settings", "web"},
     "tools": {"engine", "content", "tools"},
 }
 PLAYERS = ("terminal", "web")
 """The front-ends: each stands on the session layer, none on another."""
 USER_INTERFACES = {"textual", "rich", "markdown_it"}
+WEB_PACKAGES = {"fastapi", "starlette", "uvicorn", "jinja2", "multipart", "sqlalchemy", "alembic"}
+"""The web extra's packages: only the web player and the SQL store import them."""
 """The packages that draw a player's screen or text: no business of the shared layer."""
 ENGINE_STDLIB = {
     "__future__", "collections", "dataclasses", "datetime", "decimal", "difflib", "enum",
@@ -181,3 +184,23 @@ def test_settings_stand_alone_and_are_the_only_reader_of_the_environment() -> No
                 assert not node.value.startswith("NEWCOURSE_"), (
                     f"{path.relative_to(PACKAGE)} reads {node.value} (use newcourse.settings)"
                 )
+
+
+def test_only_the_web_player_and_the_sql_store_need_the_web_extra() -> None:
+    """A terminal-only install has none of the web packages: nothing else imports them,
+    and ``storage`` loads its SQL store only when asked."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        _, outside = project_imports(path)
+        parts = path.relative_to(PACKAGE).parts
+        if outside & WEB_PACKAGES:
+            assert parts[0] == "web" or parts[:2] == ("storage", "sql"), path
+    init = (PACKAGE / "storage" / "__init__.py").read_text(encoding="utf-8")
+    assert "sql" not in project_imports(PACKAGE / "storage" / "__init__.py")[1]
+    assert ".sql" not in init
+
+
+def test_the_web_player_does_not_import_the_terminal_player() -> None:
+    assert modules("web")
+    for path in modules("web"):
+        layers, outside = project_imports(path)
+        assert "terminal" not in layers and "textual" not in outside, path

@@ -22,6 +22,7 @@ def test_every_variable_is_read() -> None:
             "NEWCOURSE_NO_CACHE": "1",
             "NEWCOURSE_DEBUG": "yes",
             "NEWCOURSE_LAUNCHER": " make play ",
+            "NEWCOURSE_DATABASE_URL": " sqlite:////tmp/games.sqlite3 ",
         }
     )
     assert read == Settings(
@@ -30,8 +31,9 @@ def test_every_variable_is_read() -> None:
         no_cache=True,
         debug=True,
         launcher="make play",
+        database_url="sqlite:////tmp/games.sqlite3",
     )
-    assert len(VARIABLES) == 5
+    assert len(VARIABLES) == 6
 
 
 def test_zero_and_empty_switch_nothing_on() -> None:

@@ -1,8 +1,9 @@
 """The optional parts of New Course, and the one sentence when one is not installed.
 
 The base install plays the game line by line and runs the authoring tools'
-checks; the extras add the full-screen player (``terminal``) and the charts and
-drawn graphs of the tools (``tools``). A command that needs a missing extra
+checks; the extras add the full-screen player (``terminal``), the web player
+(``web``, and ``postgres`` for its PostgreSQL driver) and the charts and drawn
+graphs of the tools (``tools``). A command that needs a missing extra
 ends with one sentence naming it and how to install it, never a traceback.
 """
 
@@ -29,6 +30,12 @@ EXTRAS: dict[str, Extra] = {
         "tools", "drawing the report's charts", "--json and the terminal report work without"
     ),
     "graphviz": Extra("tools", "drawing the graph", "DOT text (-o FILE.dot) works without"),
+    **{
+        name: Extra("web", "the web player")
+        for name in ("fastapi", "starlette", "uvicorn", "jinja2", "multipart", "sqlalchemy")
+    },
+    "alembic": Extra("web", "the web player"),
+    "psycopg": Extra("postgres", "a PostgreSQL database"),
 }
 
 

@@ -8,6 +8,9 @@
 ``NEWCOURSE_DEBUG``      set: an internal error shows its traceback
 ``NEWCOURSE_LAUNCHER``   the command that starts the game, for hints
                          (``make play``, or a command with ``{args}``)
+``NEWCOURSE_DATABASE_URL`` the web player's database (else an SQLite file in
+                         the data folder); ``newcourse serve --database-url``
+                         sets it for the server's processes
 =====================  =====================================================
 
 ``current()`` reads them the first time it is asked and keeps what it read;
@@ -22,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PREFIX", "VARIABLES", "Settings", "current", "reload"]
+__all__ = ["PREFIX", "VARIABLES", "Settings", "current", "pass_on_database_url", "reload"]
 
 PREFIX = "NEWCOURSE_"
 VARIABLES = (
@@ -31,6 +34,7 @@ VARIABLES = (
     "NEWCOURSE_NO_CACHE",
     "NEWCOURSE_DEBUG",
     "NEWCOURSE_LAUNCHER",
+    "NEWCOURSE_DATABASE_URL",
 )
 """Every variable the game reads."""
 
@@ -44,6 +48,7 @@ class Settings:
     no_cache: bool = False
     debug: bool = False
     launcher: str = ""
+    database_url: str = ""
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str]) -> Settings:
@@ -59,6 +64,7 @@ class Settings:
             no_cache=environment.get("NEWCOURSE_NO_CACHE", "") not in ("", "0"),
             debug=bool(environment.get("NEWCOURSE_DEBUG", "")),
             launcher=environment.get("NEWCOURSE_LAUNCHER", "").strip(),
+            database_url=environment.get("NEWCOURSE_DATABASE_URL", "").strip(),
         )
 
 
@@ -71,6 +77,13 @@ def current() -> Settings:
     if _current is None:
         _current = Settings.from_environment(os.environ)
     return _current
+
+
+def pass_on_database_url(url: str) -> Settings:
+    """Set the web player's database for this process and the processes it starts
+    (the server's workers read their settings afresh), and keep the new settings."""
+    os.environ["NEWCOURSE_DATABASE_URL"] = url
+    return reload()
 
 
 def reload() -> Settings:

@@ -1,4 +1,4 @@
-"""The one entry point: ``newcourse play | check | playtest | graph | completion``.
+"""The one entry point: ``newcourse play | serve | check | playtest | graph | completion``.
 
 This package wires front-ends and tools to the engine; it holds no game rule.
 Every expected failure (a bad campaign, a bad save, a bad argument) ends with
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import __version__, settings
 from ..extras import missing_extra
-from .errors import EXIT_CODES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, fail
+from .errors import EXIT_CODES, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, fail
 from .output import OutputError, guarded_stdout, output_failed, stdout_failing
 from .parsing import Parser, resolve
 from .play import PLAY_NOTES, play
@@ -90,6 +90,27 @@ def build_parser() -> Parser:
     )
     play_parser.add_argument("--no-save", action="store_true", help="do not write saves")
 
+    serve = commands.add_parser(
+        "serve",
+        help="play in the browser: start the web player",
+        description="Start the web player (and its JSON API) on this machine. Games are "
+        "kept in an SQLite file in the data folder, or in the database --database-url names.",
+        epilog="examples:\n"
+        "  newcourse serve                      (then open http://127.0.0.1:8000/)\n"
+        "  newcourse serve --host 0.0.0.0 --port 8080 --workers 2\n"
+        "  newcourse serve --database-url postgresql+psycopg://user@host/newcourse",
+        formatter_class=formatter,
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    serve.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="an SQLAlchemy URL (sqlite:///FILE, postgresql+psycopg://...)",
+    )
+    serve.set_defaults(run=_serve)
+
     from ..tools.commands import add_tool_commands
 
     add_tool_commands(commands, formatter)
@@ -108,6 +129,17 @@ def build_parser() -> Parser:
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell")
     completion.set_defaults(run=_completion, parser=parser)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        return fail("--port must be between 1 and 65535.", EXIT_USAGE, "serve")
+    if not 0 < args.workers <= 64:
+        return fail("--workers must be between 1 and 64.", EXIT_USAGE, "serve")
+    from ..web.serve import serve
+
+    refused = serve(args.host, args.port, args.workers, args.database_url)
+    return EXIT_OK if refused is None else fail(f"{refused}.", EXIT_ERROR, "serve")
 
 
 def _completion(args: argparse.Namespace) -> int:

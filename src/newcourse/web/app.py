@@ -1,0 +1,185 @@
+"""The web player's ASGI application: pages, the JSON API, static files, and the
+rules every request goes through (the player's cookie, security headers, size
+limits, one-sentence errors).
+
+``create_app`` builds it on a campaign and a database; ``app_from_settings`` is
+what ``newcourse serve`` gives uvicorn (each worker process calls it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException
+
+from .. import settings
+from ..engine import Campaign
+from ..engine import Refusal as EngineRefusal
+from ..storage import MAX_SAVE_BYTES, default_data_dir
+from ..storage.sql import SqlGameStore, sqlite_url
+from .errors import Problem, problem_for, validation_sentence
+from .games import Games
+from .players import COOKIE, MAX_AGE, Signer
+from .render import environment
+
+__all__ = ["DATABASE_FILE", "app_from_settings", "create_app", "database_url"]
+
+DATABASE_FILE = "web.sqlite3"
+"""The default database: an SQLite file of this name in the player's data folder."""
+STATIC = Path(__file__).resolve().parent / "static"
+MAX_BODY = MAX_SAVE_BYTES + 64 * 1024  # a save and the form around it
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+log = logging.getLogger("newcourse.web")
+
+
+def database_url() -> str:
+    """The database the settings name, else the SQLite file in the data folder."""
+    return settings.current().database_url or sqlite_url(default_data_dir() / DATABASE_FILE)
+
+
+def app_from_settings() -> FastAPI:
+    """The app on the built-in campaign and the database the settings name."""
+    return create_app()
+
+
+def create_app(campaign: Campaign | None = None, url: str | None = None) -> FastAPI:
+    """The web player for ``campaign`` (the built-in one by default), its games kept in
+    the database at ``url`` (``database_url()`` by default), migrated at once."""
+    if campaign is None:
+        from ..content import builtin_campaign_path
+        from ..content.cache import load_checked
+
+        campaign = load_checked(builtin_campaign_path())
+    store = SqlGameStore(url or database_url(), start=campaign.start)
+    store.migrate()
+    app = FastAPI(
+        title=f"{campaign.title}: the web player's API",
+        version=_version(),
+        description="Play New Course over HTTP: every route the pages use, as JSON. "
+        "A refusal is a 4xx with `code` (stable) and `message` (one sentence).",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.games = Games(campaign, store)
+    app.state.signer = Signer(store.secret("cookie"))
+    app.state.templates = Jinja2Templates(env=environment())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    _add_rules(app)
+    return app
+
+
+def _version() -> str:
+    try:
+        return version("newcourse")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "0"
+
+
+def _add_rules(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def every_request(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY:
+            response: Response = _answer(
+                request,
+                Problem(413, "too_large", "That is too large: a save is a few kilobytes."),
+            )
+        else:
+            signer: Signer = request.app.state.signer
+            player = signer.player(request.cookies.get(COOKIE))
+            fresh = None
+            if player is None:
+                player, fresh = signer.new_player()
+            request.state.player = player
+            response = await call_next(request)
+            if fresh is not None:
+                response.set_cookie(
+                    COOKIE,
+                    fresh,
+                    max_age=MAX_AGE,
+                    httponly=True,
+                    samesite="lax",
+                    secure=request.url.scheme == "https",
+                )
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> Response:
+        return _answer(request, Problem(400, "bad_request", validation_sentence(error)))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if error.status_code == 404:
+            said = str(error.detail)
+            problem = Problem(
+                404,
+                "not_found",
+                said if said != "Not Found" else "There is nothing at this address.",
+            )
+        elif error.status_code == 405:
+            problem = Problem(405, "bad_request", "This address does not take that method.")
+        else:
+            problem = Problem(error.status_code, "bad_request", str(error.detail))
+        return _answer(request, problem)
+
+    async def refused(request: Request, error: Exception) -> Response:
+        problem = problem_for(error)
+        assert problem is not None
+        return _answer(request, problem)
+
+    app.add_exception_handler(EngineRefusal, refused)
+    app.add_exception_handler(OperationalError, refused)
+
+    @app.exception_handler(Exception)
+    async def failure(request: Request, error: Exception) -> Response:
+        problem = problem_for(error)
+        if problem is None:
+            log.exception("internal error on %s", request.url.path)
+            problem = Problem(
+                500,
+                "internal",
+                "Something went wrong in the server; your game as last saved is safe.",
+            )
+        return _answer(request, problem)
+
+
+def _answer(request: Request, problem: Problem) -> Response:
+    """The problem as JSON for the API, as a page otherwise."""
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return JSONResponse(
+            {"code": problem.code, "message": problem.message}, status_code=problem.status
+        )
+    templates: Jinja2Templates = request.app.state.templates
+    page: HTMLResponse = templates.TemplateResponse(
+        request, "problem.html", {"problem": problem}, status_code=problem.status
+    )
+    return page

@@ -1,0 +1,88 @@
+"""What goes wrong in a request, as a status and one sentence (never a traceback).
+
+A refusal keeps its code (``session.CODES``), which clients switch on; the web
+adds its own few codes for what only HTTP can get wrong.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import OperationalError
+
+from ..engine import Refusal as EngineRefusal
+from ..engine import SaveError
+from ..session import Refusal, refusal_code, refusal_sentence
+from ..storage.sql import StaleGame
+
+__all__ = ["STATUS", "WEB_CODES", "Problem", "problem_for", "validation_sentence"]
+
+STATUS = {
+    "no_such_option": 400,
+    "not_available": 409,
+    "nothing_to_choose": 409,
+    "cannot_undo": 409,
+    "saving_off": 409,
+    "reserved_name": 400,
+    "not_a_file": 400,
+    "save_failed": 500,
+    "no_save": 404,
+    "bad_save": 400,
+    "open_elsewhere": 409,
+    "refused": 409,
+}
+"""The HTTP status of each refusal code."""
+
+WEB_CODES = {
+    "stale": "the game moved on since it was read (another tab or request); look again",
+    "bad_request": "the request is malformed: a field is missing or of the wrong kind",
+    "too_large": "the request's body is larger than any save",
+    "not_found": "no page or route at that address",
+    "unavailable": "the database cannot be reached or is busy; nothing was lost",
+    "internal": "a fault in the server",
+}
+"""The codes the web adds to the refusals', with what they mean."""
+
+
+class Problem(NamedTuple):
+    """What to answer: a status, a code a client can switch on, and one sentence."""
+
+    status: int
+    code: str
+    message: str
+
+
+def problem_for(error: Exception) -> Problem | None:
+    """The answer to an error a request ran into, or None for a fault in the program."""
+    if isinstance(error, StaleGame):
+        return Problem(409, "stale", _sentence(f"Not done: {error}"))
+    if isinstance(error, Refusal):
+        return Problem(STATUS.get(error.code, 409), error.code, error.message)
+    if isinstance(error, SaveError):
+        return Problem(400, "bad_save", _sentence(f"That save cannot be used: {error}"))
+    if isinstance(error, EngineRefusal):
+        return Problem(409, refusal_code(error), refusal_sentence(error))
+    if isinstance(error, OperationalError):
+        return Problem(
+            503,
+            "unavailable",
+            "The game's database cannot be reached just now; nothing already saved is lost, "
+            "so try again in a moment.",
+        )
+    return None
+
+
+def validation_sentence(error: RequestValidationError) -> str:
+    """FastAPI's list of validation errors as one sentence about the first."""
+    for item in error.errors():
+        where = ".".join(str(part) for part in item.get("loc", ()) if part != "body")
+        what = str(item.get("msg", "is not valid")).rstrip(".")
+        what = what[0].lower() + what[1:] if what else what
+        return _sentence(f"The request's {where or 'body'} is not right: {what}")
+    return "The request is not right."
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
