@@ -1,0 +1,83 @@
+"""``newcourse serve``: its options, a missing extra in one sentence, and a real start."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import IO
+
+from newcourse.cli import main
+
+WITHOUT_THE_WEB = """
+import sys
+sys.modules["fastapi"] = None
+from newcourse.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_serve_without_the_web_extra_says_which_to_install(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", WITHOUT_THE_WEB, "serve"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NEWCOURSE_DATA_DIR": str(tmp_path)},
+        timeout=60,
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip() == (
+        "newcourse serve: the web player needs the 'web' extra: pip install 'newcourse[web]'."
+    )
+
+
+def test_bad_options_are_refused_in_one_sentence() -> None:
+    assert main(["serve", "--port", "0"]) == 2
+    assert main(["serve", "--workers", "0"]) == 2
+    assert main(["serve", "--database-url", "nonsense://x"]) == 1
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_the_server_starts_serves_the_start_page_and_stops(tmp_path: Path) -> None:
+    port = _free_port()
+    database = tmp_path / "served.sqlite3"
+    log = tmp_path / "server.log"
+    with log.open("w") as said:
+        server = _start(port, database, said, tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as page:
+                    text = page.read().decode("utf-8")
+                break
+            except OSError:
+                assert server.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "the server did not answer in 30 s"
+                time.sleep(0.2)
+        assert "Begin a new game" in text
+        assert database.is_file()
+        assert f"http://127.0.0.1:{port}/" in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _start(port: int, database: Path, log: IO[str], data: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newcourse", "serve", "--port", str(port),
+         "--database-url", f"sqlite:///{database}"],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        env={**os.environ, "NEWCOURSE_DATA_DIR": str(data)},
+    )  # fmt: skip

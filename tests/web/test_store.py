@@ -1,0 +1,81 @@
+"""The SQL store keeps the GameStore protocol, refuses stale writes and survives a restart."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import inspect
+
+from newcourse.engine import SaveError
+from newcourse.storage import GameStore, NoSuchSave, SlotKey
+from newcourse.storage.sql import Base, SqlGameStore, StaleGame
+
+from .conftest import MakeApp
+
+KEY = SlotKey("someone", "left_opposition", "autosave")
+SAVE = {"snapshot": {"turn": 2}, "decisions": []}
+
+
+def test_the_store_keeps_the_protocol(database: str) -> None:
+    store: GameStore = SqlGameStore(database)
+    assert isinstance(store, SqlGameStore)
+    store.migrate()
+    assert not store.has(KEY)
+    with pytest.raises(NoSuchSave):
+        store.read(KEY)
+    store.write(KEY, SAVE)
+    named = KEY._replace(slot="mine")
+    store.write(named, {**SAVE, "snapshot": {"turn": 5}})
+    assert store.read(KEY) == SAVE and store.has(named)
+    listed = store.slots("someone", "left_opposition")
+    assert [(s.key.slot, s.kind, s.summary) for s in listed] == [
+        ("autosave", "autosave", "turn 3"),
+        ("mine", "named", "turn 6"),
+    ]
+    assert store.slots("someone else", "left_opposition") == []
+    store.delete(named)
+    store.delete(named)
+    assert not store.has(named)
+    store.close()
+
+
+def test_a_write_at_an_old_revision_is_refused(database: str) -> None:
+    store = SqlGameStore(database)
+    store.migrate()
+    first = store.write(KEY, SAVE, revision=0)
+    assert first == 1
+    assert store.write(KEY, SAVE, revision=1) == 2
+    with pytest.raises(StaleGame):
+        store.write(KEY, {"other": True}, revision=1)
+    with pytest.raises(StaleGame):
+        store.write(KEY, SAVE, revision=0)  # "only if empty"
+    assert store.read_revision(KEY) == (SAVE, 2)
+    assert issubclass(StaleGame, SaveError)
+    store.close()
+
+
+def test_the_migrated_schema_matches_the_models(database: str) -> None:
+    store = SqlGameStore(database)
+    store.migrate()
+    store.migrate()  # a second start changes nothing
+    tables = inspect(store.engine)
+    for table in Base.metadata.sorted_tables:
+        columns = {c["name"] for c in tables.get_columns(table.name)}
+        assert columns == {c.name for c in table.columns}, table.name
+    assert store.secret("cookie") == store.secret("cookie") != store.secret("other")
+    store.close()
+
+
+def test_games_survive_a_restart_of_the_server(make_app: MakeApp) -> None:
+    with TestClient(make_app()) as before:
+        before.post("/api/game", json={"seed": 2})
+        before.post("/api/game/choose", json={"option": 1})
+        before.put("/api/slots/kept")
+        cookie = dict(before.cookies)
+        seen = before.get("/api/game").json()
+    with TestClient(make_app(), cookies=cookie) as after:
+        again = after.get("/api/game")
+        assert again.status_code == 200, "the signing key is kept in the database too"
+        assert again.json()["view"] == seen["view"]
+        assert [s["slot"] for s in after.get("/api/slots").json()] == ["autosave", "kept"]
+        assert after.post("/api/game/choose", json={"option": 1}).status_code == 200
