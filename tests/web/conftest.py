@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from newcourse.engine import Campaign
 from newcourse.storage.sql import sqlite_url
 from newcourse.web import create_app
+from newcourse.web.csrf import HEADER
 
 MakeApp = Callable[..., FastAPI]
 
@@ -33,10 +34,17 @@ def make_app(real: Campaign, database: str) -> MakeApp:
     return make
 
 
+def armed(browser: TestClient) -> TestClient:
+    """``browser`` with its player's CSRF token in the X-CSRF-Token header of every request,
+    as an API client sends it (the token comes with any answer)."""
+    browser.headers[HEADER] = browser.get("/api/codes").headers[HEADER]
+    return browser
+
+
 @pytest.fixture
 def client(make_app: MakeApp) -> Iterator[TestClient]:
     with TestClient(make_app()) as browser:
-        yield browser
+        yield armed(browser)
 
 
 def alert(page: str) -> str:

@@ -6,10 +6,11 @@ from fastapi.testclient import TestClient
 
 from newcourse.web.players import COOKIE, Signer
 
-from .conftest import MakeApp
+from .conftest import MakeApp, armed
 
 
-def test_a_new_visitor_gets_a_signed_http_only_same_site_cookie(client: TestClient) -> None:
+def test_a_new_visitor_gets_a_signed_http_only_same_site_cookie(make_app: MakeApp) -> None:
+    client = TestClient(make_app())
     answer = client.get("/")
     cookie = answer.headers["set-cookie"]
     assert cookie.startswith(f"{COOKIE}=") and "HttpOnly" in cookie
@@ -29,6 +30,7 @@ def test_signatures_hold_and_forgeries_fail() -> None:
 def test_no_player_reaches_another_players_games(make_app: MakeApp) -> None:
     app = make_app()
     with TestClient(app) as alice, TestClient(app) as bob:
+        armed(alice), armed(bob)
         alice.post("/api/game", json={"seed": 1})
         alice.put("/api/slots/secret")
         assert bob.get("/api/game").status_code == 404
@@ -41,6 +43,7 @@ def test_no_player_reaches_another_players_games(make_app: MakeApp) -> None:
 def test_a_forged_cookie_starts_a_fresh_anonymous_player(make_app: MakeApp) -> None:
     app = make_app()
     with TestClient(app) as player:
+        armed(player)
         player.post("/api/game", json={"seed": 1})
         real = player.cookies[COOKIE]
         player.cookies.clear()

@@ -10,7 +10,7 @@ from newcourse.engine import SaveError
 from newcourse.storage import GameStore, NoSuchSave, SlotKey
 from newcourse.storage.sql import Base, SqlGameStore, StaleGame
 
-from .conftest import MakeApp
+from .conftest import MakeApp, armed
 
 KEY = SlotKey("someone", "left_opposition", "autosave")
 SAVE = {"snapshot": {"turn": 2}, "decisions": []}
@@ -68,12 +68,14 @@ def test_the_migrated_schema_matches_the_models(database: str) -> None:
 
 def test_games_survive_a_restart_of_the_server(make_app: MakeApp) -> None:
     with TestClient(make_app()) as before:
+        armed(before)
         before.post("/api/game", json={"seed": 2})
         before.post("/api/game/choose", json={"option": 1})
         before.put("/api/slots/kept")
         cookie = dict(before.cookies)
         seen = before.get("/api/game").json()
     with TestClient(make_app(), cookies=cookie) as after:
+        armed(after)
         again = after.get("/api/game")
         assert again.status_code == 200, "the signing key is kept in the database too"
         assert again.json()["view"] == seen["view"]

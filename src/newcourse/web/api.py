@@ -13,19 +13,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..engine.game import SEED_LIMIT
 from ..session import CODES, COMMANDS, to_data
+from .csrf import api_token
 from .errors import WEB_CODES
 from .games import Games, Played, parse_save
 from .library import search
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["game"])
+router = APIRouter(prefix="/api", tags=["game"], dependencies=[Depends(api_token)])
 
 
 class NewGame(BaseModel):

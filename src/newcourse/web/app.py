@@ -26,6 +26,7 @@ from ..engine import Campaign
 from ..engine import Refusal as EngineRefusal
 from ..storage import MAX_SAVE_BYTES, default_data_dir
 from ..storage.sql import SqlGameStore, sqlite_url
+from .csrf import HEADER, CsrfRefused, Tokens
 from .errors import Problem, problem_for, validation_sentence
 from .games import Games
 from .players import COOKIE, MAX_AGE, Signer
@@ -81,6 +82,7 @@ def create_app(campaign: Campaign | None = None, url: str | None = None) -> Fast
     )
     app.state.games = Games(campaign, store)
     app.state.signer = Signer(store.secret("cookie"))
+    app.state.tokens = Tokens(store.secret("csrf"))
     app.state.templates = Jinja2Templates(env=environment())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -118,7 +120,10 @@ def _add_rules(app: FastAPI) -> None:
             if player is None:
                 player, fresh = signer.new_player()
             request.state.player = player
+            tokens: Tokens = request.app.state.tokens
+            request.state.csrf = tokens.token(player)
             response = await call_next(request)
+            response.headers[HEADER] = request.state.csrf
             if fresh is not None:
                 response.set_cookie(
                     COOKIE,
@@ -157,6 +162,7 @@ def _add_rules(app: FastAPI) -> None:
         return _answer(request, problem)
 
     app.add_exception_handler(EngineRefusal, refused)
+    app.add_exception_handler(CsrfRefused, refused)
     app.add_exception_handler(OperationalError, refused)
 
     @app.exception_handler(Exception)

@@ -15,6 +15,7 @@ from ..engine import Refusal as EngineRefusal
 from ..engine import SaveError
 from ..session import Refusal, refusal_code, refusal_sentence
 from ..storage.sql import StaleGame
+from .csrf import CsrfRefused
 
 __all__ = ["STATUS", "WEB_CODES", "Problem", "problem_for", "validation_sentence"]
 
@@ -39,6 +40,7 @@ WEB_CODES = {
     "bad_request": "the request is malformed: a field is missing or of the wrong kind",
     "too_large": "the request's body is larger than any save",
     "not_found": "no page or route at that address",
+    "forbidden": "a request that changes something came without this player's CSRF token",
     "unavailable": "the database cannot be reached or is busy; nothing was lost",
     "internal": "a fault in the server",
 }
@@ -55,6 +57,8 @@ class Problem(NamedTuple):
 
 def problem_for(error: Exception) -> Problem | None:
     """The answer to an error a request ran into, or None for a fault in the program."""
+    if isinstance(error, CsrfRefused):
+        return Problem(403, "forbidden", str(error))
     if isinstance(error, StaleGame):
         return Problem(409, "stale", _sentence(f"Not done: {error}"))
     if isinstance(error, Refusal):

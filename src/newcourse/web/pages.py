@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from ..engine import Refusal as EngineRefusal
 from ..engine.game import SEED_LIMIT
 from ..session import COMMANDS, Refusal
 from ..storage import MAX_SAVE_BYTES
+from .csrf import form_token
 from .errors import problem_for
 from .games import Games, Played
 from .library import search
 
 __all__ = ["router"]
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(form_token)])
 
 GROUP_ORDER = ("resources", "party", "country", "world", "clocks")
 
