@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
 
 from newcourse.engine import Campaign
 from newcourse.storage.sql import sqlite_url
@@ -17,6 +20,45 @@ from newcourse.web import create_app
 from newcourse.web.csrf import HEADER
 
 MakeApp = Callable[..., FastAPI]
+POSTGRES_URL = "NEWCOURSE_TEST_POSTGRES_URL"
+"""A PostgreSQL server for the tests marked ``postgres``, as a URL whose user may create
+databases (.ci/run starts one and sets it); each test gets a database of its own."""
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The PostgreSQL server's URL. Without one the test is skipped, except under CI,
+    where it must run: there a missing server fails it."""
+    url = os.environ.get(POSTGRES_URL, "")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{POSTGRES_URL} is not set: under CI the PostgreSQL tests must run")
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_URL} (.ci/run does)")
+    return url
+
+
+@pytest.fixture
+def postgres(postgres_server: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database on the test server, dropped afterwards."""
+    name = f"newcourse_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_database(request: pytest.FixtureRequest, database: str) -> str:
+    """The test's database on SQLite, then on PostgreSQL: a test that takes it runs on both."""
+    if request.param == "sqlite":
+        return database
+    url: str = request.getfixturevalue("postgres")
+    return url
 
 
 @pytest.fixture

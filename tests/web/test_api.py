@@ -8,12 +8,22 @@ from fastapi.testclient import TestClient
 
 from newcourse.session import CODES, VERSION
 
+from .conftest import MakeApp, armed
+
 
 def _first_open(view: dict[str, Any]) -> int:
     return next(o["number"] for o in view["options"] if o["available"])
 
 
-def test_a_whole_game_is_played_to_its_ending_through_the_api(client: TestClient) -> None:
+def test_a_whole_game_is_played_to_its_ending_through_the_api(
+    make_app: MakeApp, any_database: str
+) -> None:
+    """On SQLite and on PostgreSQL."""
+    with TestClient(make_app(any_database)) as client:
+        _play_to_the_end(armed(client))
+
+
+def _play_to_the_end(client: TestClient) -> None:
     assert client.get("/api/game").status_code == 404
     began = client.post("/api/game", json={"seed": 11})
     assert began.status_code == 201

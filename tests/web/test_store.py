@@ -16,8 +16,8 @@ KEY = SlotKey("someone", "left_opposition", "autosave")
 SAVE = {"snapshot": {"turn": 2}, "decisions": []}
 
 
-def test_the_store_keeps_the_protocol(database: str) -> None:
-    store: GameStore = SqlGameStore(database)
+def test_the_store_keeps_the_protocol(any_database: str) -> None:
+    store: GameStore = SqlGameStore(any_database)
     assert isinstance(store, SqlGameStore)
     store.migrate()
     assert not store.has(KEY)
@@ -39,8 +39,8 @@ def test_the_store_keeps_the_protocol(database: str) -> None:
     store.close()
 
 
-def test_a_write_at_an_old_revision_is_refused(database: str) -> None:
-    store = SqlGameStore(database)
+def test_a_write_at_an_old_revision_is_refused(any_database: str) -> None:
+    store = SqlGameStore(any_database)
     store.migrate()
     first = store.write(KEY, SAVE, revision=0)
     assert first == 1
@@ -54,8 +54,8 @@ def test_a_write_at_an_old_revision_is_refused(database: str) -> None:
     store.close()
 
 
-def test_the_migrated_schema_matches_the_models(database: str) -> None:
-    store = SqlGameStore(database)
+def test_the_migrated_schema_matches_the_models(any_database: str) -> None:
+    store = SqlGameStore(any_database)
     store.migrate()
     store.migrate()  # a second start changes nothing
     tables = inspect(store.engine)
@@ -66,15 +66,15 @@ def test_the_migrated_schema_matches_the_models(database: str) -> None:
     store.close()
 
 
-def test_games_survive_a_restart_of_the_server(make_app: MakeApp) -> None:
-    with TestClient(make_app()) as before:
+def test_games_survive_a_restart_of_the_server(make_app: MakeApp, any_database: str) -> None:
+    with TestClient(make_app(any_database)) as before:
         armed(before)
         before.post("/api/game", json={"seed": 2})
         before.post("/api/game/choose", json={"option": 1})
         before.put("/api/slots/kept")
         cookie = dict(before.cookies)
         seen = before.get("/api/game").json()
-    with TestClient(make_app(), cookies=cookie) as after:
+    with TestClient(make_app(any_database), cookies=cookie) as after:
         armed(after)
         again = after.get("/api/game")
         assert again.status_code == 200, "the signing key is kept in the database too"

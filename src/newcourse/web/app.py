@@ -9,7 +9,8 @@ what ``newcourse serve`` gives uvicorn (each worker process calls it).
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -71,7 +72,14 @@ def create_app(campaign: Campaign | None = None, url: str | None = None) -> Fast
         campaign = load_checked(builtin_campaign_path())
     store = SqlGameStore(url or database_url(), start=campaign.start)
     store.migrate()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()  # the server stops: give its connections back
+
     app = FastAPI(
+        lifespan=lifespan,
         title=f"{campaign.title}: the web player's API",
         version=_version(),
         description="Play New Course over HTTP: every route the pages use, as JSON. "
