@@ -56,30 +56,36 @@ def _player(request: Request) -> str:
     return player
 
 
-def _game(played: Played) -> dict[str, Any]:
-    return {"revision": played.revision, "view": to_data(played.view())}
+def _game(request: Request, played: Played) -> dict[str, Any]:
+    """A game as every route gives it: its revision, its public view and what the
+    server's games chose at the event it decided last (``others``, null before the first)."""
+    return {
+        "revision": played.revision,
+        "view": to_data(played.view()),
+        "others": to_data(_games(request).others(played)),
+    }
 
 
 @router.get("/game", summary="The game in progress (404 no_save when there is none)")
 def current(request: Request) -> dict[str, Any]:
-    return _game(_games(request).current(_player(request)))
+    return _game(request, _games(request).current(_player(request)))
 
 
 @router.post("/game", status_code=201, summary="Start a new game (the one before is set aside)")
 def new_game(request: Request, body: NewGame | None = None) -> dict[str, Any]:
     seed = body.seed if body is not None else None
-    return _game(_games(request).new(_player(request), seed))
+    return _game(request, _games(request).new(_player(request), seed))
 
 
 @router.post("/game/choose", summary="Decide the current event")
 def choose(request: Request, body: Choice) -> dict[str, Any]:
-    return _game(_games(request).choose(_player(request), body.option, body.revision))
+    return _game(request, _games(request).choose(_player(request), body.option, body.revision))
 
 
 @router.post("/game/undo", summary="Take back the last decision (409 cannot_undo)")
 def undo(request: Request, body: Undo | None = None) -> dict[str, Any]:
     revision = body.revision if body is not None else None
-    return _game(_games(request).undo(_player(request), revision))
+    return _game(request, _games(request).undo(_player(request), revision))
 
 
 @router.get("/game/export", summary="The game in progress as a save file")
@@ -100,7 +106,7 @@ def export(request: Request) -> JSONResponse:
 async def import_save(request: Request) -> dict[str, Any]:
     content = await request.body()
     games = _games(request)
-    return _game(games.import_save(_player(request), _bytes(content)))
+    return _game(request, games.import_save(_player(request), _bytes(content)))
 
 
 def _bytes(content: bytes) -> bytes:
@@ -128,7 +134,7 @@ def save_as(request: Request, name: str) -> dict[str, str]:
 
 @router.post("/slots/{name}/load", summary="Open a save as the game in progress")
 def load(request: Request, name: str) -> dict[str, Any]:
-    return _game(_games(request).load(_player(request), name))
+    return _game(request, _games(request).load(_player(request), name))
 
 
 @router.delete("/slots/{name}", status_code=204, summary="Delete a save")

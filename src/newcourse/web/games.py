@@ -21,6 +21,7 @@ from ..session import Codex, PublicView, Refusal, Session
 from ..storage import AUTOSAVE, MAX_SAVE_BYTES, NoSuchSave, SlotInfo, SlotKey
 from ..storage.saves import PREVIOUS, clean_name
 from ..storage.sql import SqlGameStore, StaleGame
+from .others import OthersChose, others_chose
 
 __all__ = ["Games", "Played", "new_seed"]
 
@@ -73,6 +74,10 @@ class Games:
             game = self._game(data)
         return Played(Session(game, None, autosaving=False), revision)
 
+    def others(self, played: Played) -> OthersChose | None:
+        """What this server's games chose at the event the player decided last."""
+        return others_chose(self.store, played.session.game)
+
     def has_game(self, player: str) -> bool:
         return self.store.has(self.key(player))
 
@@ -95,13 +100,20 @@ class Games:
         ``nothing_to_choose``); ``revision``, when given, is the game the player saw."""
         played = self._expect(self.current(player), revision)
         played.session.choose(option)
-        return self._put(player, played)
+        put = self._put(player, played)
+        decided = played.session.game.decisions[-1]
+        self.store.count_choice(self.campaign.id, decided.event, decided.option)
+        return put
 
     def undo(self, player: str, revision: int | None = None) -> Played:
         """Take back the last decision (Refusal ``cannot_undo``)."""
         played = self._expect(self.current(player), revision)
+        taken_back = played.session.game.decisions[-1:]
         played.session.undo()
-        return self._put(player, played)
+        put = self._put(player, played)
+        for decision in taken_back:
+            self.store.count_choice(self.campaign.id, decision.event, decision.option, -1)
+        return put
 
     def save_as(self, player: str, name: str) -> str:
         """Keep the game in progress under ``name``; returns the name it is kept as."""

@@ -146,6 +146,7 @@ def _game_page(
             "error": message,
             "notice": notice,
             "commands": COMMANDS,
+            "others": _games(request).others(played),
         },
         status,
     )

@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import DateTime, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "SaveRow", "SecretRow"]
+__all__ = ["Base", "ChoiceRow", "SaveRow", "SecretRow"]
 
 
 class Base(DeclarativeBase):
@@ -45,3 +45,15 @@ class SecretRow(Base):
 
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
+
+
+class ChoiceRow(Base):
+    """How many of the server's games took an option at an event: an aggregate only,
+    with nothing that names a player or a game."""
+
+    __tablename__ = "choices"
+
+    campaign: Mapped[str] = mapped_column(String(100), primary_key=True)
+    event: Mapped[str] = mapped_column(String(100), primary_key=True)
+    option: Mapped[str] = mapped_column(String(100), primary_key=True)
+    games: Mapped[int] = mapped_column(Integer, default=0)

@@ -13,9 +13,9 @@ import datetime as dt
 import json
 import secrets as token
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, create_engine, delete, event, select, update
+from sqlalchemy import CursorResult, Engine, create_engine, delete, event, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
@@ -23,7 +23,7 @@ from ...engine import Quarter, SaveError
 from ..files import MAX_SAVE_BYTES, NoSuchSave
 from ..saves import AUTOSAVE, PREVIOUS, clean_name, summarise
 from ..slots import SlotInfo, SlotKey
-from .models import SaveRow, SecretRow
+from .models import ChoiceRow, SaveRow, SecretRow
 
 __all__ = ["SqlGameStore", "StaleGame", "migrate", "sqlite_url"]
 
@@ -180,6 +180,42 @@ class SqlGameStore:
         order = {"autosave": 0, "named": 1, "previous": 2}
         found.sort(key=lambda s: (order[s.kind], -s.modified.timestamp(), s.key.slot))
         return found
+
+    # ------------------------------------------------------------ what games chose
+
+    def count_choice(self, campaign: str, event: str, option: str, games: int = 1) -> None:
+        """Count one more game (``games`` = -1: one fewer, for a decision taken back)
+        that took ``option`` at ``event``. Safe against other processes counting at once."""
+        found = update(ChoiceRow).where(
+            ChoiceRow.campaign == campaign, ChoiceRow.event == event, ChoiceRow.option == option
+        )
+        if games < 0:
+            found = found.where(ChoiceRow.games + games >= 0)
+        for _ in range(3):
+            with self.sessions.begin() as session:
+                counted = session.execute(found.values(games=ChoiceRow.games + games))
+                if cast(CursorResult[Any], counted).rowcount:
+                    return
+                if games < 0:
+                    return  # nothing counted to take back
+                try:
+                    with session.begin_nested():
+                        session.add(
+                            ChoiceRow(campaign=campaign, event=event, option=option, games=games)
+                        )
+                    return
+                except IntegrityError:  # another process counted the first; count again
+                    continue
+
+    def choices(self, campaign: str, event: str) -> dict[str, int]:
+        """How many games took each option at ``event``, by option id (none: not counted)."""
+        with self.sessions() as session:
+            rows = session.execute(
+                select(ChoiceRow.option, ChoiceRow.games).where(
+                    ChoiceRow.campaign == campaign, ChoiceRow.event == event, ChoiceRow.games > 0
+                )
+            ).all()
+        return {option: games for option, games in rows}
 
     # ------------------------------------------------------------ server secrets
 
