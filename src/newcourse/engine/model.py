@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .calendar import Quarter
 from .congress import Congress, Elections, Minority
@@ -19,6 +20,9 @@ from .figures import Role, Roster
 from .fronts import Front
 from .index import CampaignIndex
 from .text import Template
+
+if TYPE_CHECKING:
+    from .procedure import Procedure
 
 __all__ = [
     "Campaign",
@@ -328,6 +332,7 @@ class Campaign:
     congress: Congress | None = None  # constituencies, packing and arguments
     roster: Roster = field(default_factory=Roster)  # the people, their camps and posts
     fronts: tuple[Front, ...] = ()  # the fronts abroad, their windows and states
+    council: Procedure | None = None  # council mode's rules of procedure (council.yaml)
     # What the rules look up on every decision, worked out with the campaign (a copy
     # made with dataclasses.replace gets its own); never pickled, rebuilt on loading.
     index: CampaignIndex = field(init=False, compare=False, repr=False)

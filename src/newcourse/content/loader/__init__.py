@@ -21,6 +21,7 @@ from .. import schema
 from ..diagnostics import CampaignError, Diagnostic, Severity
 from .compiler import Compiler
 from .congress import check_leaders, read_congress
+from .council import read_council
 from .declarations import declare, span
 from .events import read_events
 from .fronts import read_fronts
@@ -87,6 +88,7 @@ def _build(ctx: Compiler) -> Campaign | None:
     endings = read_endings(ctx)
     codex = read_codex_notes(ctx)
     strategies = read_strategies(ctx)
+    council = read_council(ctx, events)
     check_links(ctx, events, headlines, codex, factions)
     events = settle_time(ctx, doc, dict(meta.arcs), events)
     texts = read_texts(ctx, events.values(), rules, headlines, endings)
@@ -119,4 +121,5 @@ def _build(ctx: Compiler) -> Campaign | None:
         clocks=clocks,
         roster=roster,
         fronts=fronts,
+        council=council,
     )

@@ -23,6 +23,7 @@ from .campaign import (
     FrontStateFile,
     QualityFile,
 )
+from .council import CouncilFile, RulesFile, StoryRuleFile, VerdictFile
 from .events import (
     ElectionsFile,
     EventFile,
@@ -60,6 +61,7 @@ __all__ = [
     "CodexFrontMatter",
     "CongressFile",
     "ConstituencyFile",
+    "CouncilFile",
     "ElectionsFile",
     "EndingFile",
     "EndingsFile",
@@ -83,9 +85,12 @@ __all__ = [
     "QualityFile",
     "RoleFile",
     "RuleFile",
+    "RulesFile",
+    "StoryRuleFile",
     "StrategiesFile",
     "StrategyFile",
     "SummaryFile",
+    "VerdictFile",
     "VoteFile",
     "VoteResultFile",
     "WindowFile",
@@ -100,5 +105,6 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "news": NewsFile,
     "endings": EndingsFile,
     "strategies": StrategiesFile,
+    "council": CouncilFile,
     "codex": CodexFrontMatter,
 }
