@@ -23,6 +23,7 @@ ALLOWED = {
     "terminal": {"engine", "session", "storage", "terminal"},
     "web": {"engine", "content", "session", "storage", "settings", "web"},
     "tools": {"engine", "content", "tools"},
+    "council": {"engine", "content", "session", "council"},
 }
 PLAYERS = ("terminal", "web")
 """The front-ends: each stands on the session layer, none on another."""
@@ -197,6 +198,20 @@ def test_only_the_web_player_and_the_sql_store_need_the_web_extra() -> None:
     init = (PACKAGE / "storage" / "__init__.py").read_text(encoding="utf-8")
     assert "sql" not in project_imports(PACKAGE / "storage" / "__init__.py")[1]
     assert ".sql" not in init
+
+
+def test_council_mode_is_pure() -> None:
+    """Council mode does no I/O and reads no clock: the time of every command is given to
+    it, so the same records always make the same council."""
+    assert modules("council")
+    for path in modules("council"):
+        _, outside = project_imports(path)
+        assert not outside & (USER_INTERFACES | WEB_PACKAGES | {"time", "os", "socket"}), path
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in {"now", "today", "utcnow"}, f"{path.name} reads the clock"
 
 
 def test_the_web_player_does_not_import_the_terminal_player() -> None:

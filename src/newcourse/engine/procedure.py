@@ -59,9 +59,9 @@ DEFAULT_RULES = ProcedureRules(
     joint_statements=True,
     recall=True,
 )
-"""The game's rules of procedure where a campaign and a council say nothing: half the
-delegates make a quorum, the chair breaks ties, a vote without quorum is held again,
-no deadline, two thirds of the votes undo a decision, every right open to all."""
+# The game's rules of procedure where a campaign and a council say nothing: half the
+# delegates make a quorum, the chair breaks ties, a vote without quorum is held again,
+# no deadline, two thirds of the votes undo a decision, every right open to all.
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,48 @@
+"""Council mode: a group plays one game together, debating and voting every decision.
+
+Pure and deterministic, like the engine, and front-end neutral: no I/O, no
+clock (every command is given the time), nothing drawn. A ``Council`` takes its
+members' commands, refuses with a ``CouncilRefusal`` (a stable code and one
+sentence) or writes immutable records to its minutes; its state is the fold of
+those records (``fold``), so a store keeps the records and nothing else. The
+rules of procedure come from the game's defaults, the campaign's
+``council.yaml``, the council's settings and the story (``rules_in_force``);
+``rule_lines`` states them. The minutes export as JSON and Markdown.
+"""
+
+from .bots import bot_ballot_choice, bot_choice
+from .council import Council
+from .minutes import minutes_data, minutes_markdown, records_from_minutes
+from .phrases import rule_lines
+from .procedure import Rules, is_minor, rules_in_force
+from .records import Record, RecordError, from_data, to_data
+from .refusals import COUNCIL_CODES, CouncilRefusal
+from .state import Ballot, CouncilState, Member, Motion, Post, Report, Round, Tendency, fold
+
+__all__ = [
+    "COUNCIL_CODES",
+    "Ballot",
+    "Council",
+    "CouncilRefusal",
+    "CouncilState",
+    "Member",
+    "Motion",
+    "Post",
+    "Record",
+    "RecordError",
+    "Report",
+    "Round",
+    "Rules",
+    "Tendency",
+    "bot_ballot_choice",
+    "bot_choice",
+    "fold",
+    "from_data",
+    "is_minor",
+    "minutes_data",
+    "minutes_markdown",
+    "records_from_minutes",
+    "rule_lines",
+    "rules_in_force",
+    "to_data",
+]

@@ -1,0 +1,174 @@
+"""The minutes, exported: as JSON (every record, readable back) and as Markdown (to read).
+
+The JSON minutes are the council itself: ``records_from_minutes`` gives back the
+records, and ``Council.from_records`` the council. The Markdown minutes tell
+the same story for people: the members, each motion with its debate, its
+rounds of open votes and its decision, the minority reports and what became
+of them, the ballots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .records import Record, RecordError, from_data, to_data
+from .state import Ballot, CouncilState, Member, Motion
+
+__all__ = ["FORMAT", "VERSION", "minutes_data", "minutes_markdown", "records_from_minutes"]
+
+FORMAT = "newcourse-council-minutes"
+VERSION = 1
+
+_HOW = {
+    "majority": "by majority",
+    "casting": "by the chair's casting vote",
+    "settled": "settled by the chair on the consent agenda",
+}
+_CLOSED = {"all_voted": "all had voted", "chair": "closed by the chair", "deadline": "the deadline"}
+_QUESTION = {"recall": "Recall of the chair", "election": "Election of a chair", "undo": "Undo"}
+
+
+def minutes_data(state: CouncilState) -> dict[str, Any]:
+    """The minutes as JSON data: the council, its campaign and every record."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "council": state.id,
+        "campaign": state.campaign.id,
+        "records": [to_data(record) for record in state.records],
+    }
+
+
+def records_from_minutes(data: Any) -> list[Record]:
+    """The records of JSON minutes. Raises RecordError when they are not minutes."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise RecordError("these are not a council's minutes")
+    if data.get("version") != VERSION:
+        raise RecordError(f"the minutes have version {data.get('version')!r}, not {VERSION}")
+    records = data.get("records")
+    if not isinstance(records, list):
+        raise RecordError("the minutes hold no list of records")
+    return [from_data(item) for item in records]
+
+
+def _when(at: int) -> str:
+    return dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _name(state: CouncilState, member: str) -> str:
+    found = state.members.get(member)
+    return found.name if found is not None else "the procedure"
+
+
+def _role(state: CouncilState, member: Member) -> str:
+    role = "observer" if member.observer else f"bot ({member.bot})" if member.bot else "delegate"
+    tendency = state.tendencies.get(member.tendency)
+    return role + (f", {tendency.name}" if tendency else "")
+
+
+def _motion_lines(state: CouncilState, motion: Motion) -> list[str]:
+    lines = [f"## Motion {motion.number}: {motion.title} ({motion.date})", ""]
+    if motion.minor:
+        lines += ["On the consent agenda.", ""]
+    for number, (_, text) in enumerate(motion.texts, start=1):
+        lines.append(f"{number}. {text}")
+    lines.append("")
+    if motion.posts:
+        lines += ["### Debate", ""]
+        for post in motion.posts:
+            who = _name(state, post.by)
+            if post.tendency:
+                who += f" for {state.tendencies[post.tendency].name}"
+            lines.append(f"- **{who}**, {post.side} “{motion.text(post.option)}”: {post.text}")
+        lines.append("")
+    if motion.taken_back:
+        names = ", ".join(_name(state, m) for m in motion.taken_back)
+        lines += [f"Taken back from the chair by {names}.", ""]
+    for number, done in enumerate(motion.rounds, start=1):
+        lines += [
+            f"### Vote, round {number} ({_CLOSED.get(done.reason, done.reason)}; "
+            f"{len(done.votes)} of {done.delegates} delegates voted)",
+            "",
+        ]
+        lines += [f"- {_name(state, m)}: {motion.text(o)}" for m, o in done.votes]
+        lines.append("")
+    if motion.decided is not None:
+        lines += [
+            f"**Decided** {_HOW.get(motion.how, motion.how)}: {motion.text(motion.decided)}",
+            "",
+        ]
+    elif motion.phase in ("withdrawn", "undone"):
+        lines += [f"The motion was {motion.phase}.", ""]
+    if motion.phase == "undone":
+        lines += ["The decision was undone by ballot.", ""]
+    for report in (r for r in state.reports if r.motion == motion.number):
+        lines += [
+            f"**Minority report** by {_name(state, report.by)}, "
+            f"for “{motion.text(report.option)}”:",
+            "",
+            f"> {report.text}",
+            "",
+        ]
+        for back in report.returned:
+            later = state.motions[back.motion - 1]
+            lines += [
+                f"Brought back at motion {later.number} ({later.title}): "
+                f"{back.verdict}. {back.note}".rstrip(),
+                "",
+            ]
+    return lines
+
+
+def _ballot_line(state: CouncilState, ballot: Ballot) -> str:
+    what = _QUESTION[ballot.question]
+    if ballot.question == "recall":
+        what += f" ({_name(state, ballot.subject)})"
+    elif ballot.question == "undo":
+        what += f" of motion {ballot.subject}"
+    mover = f", moved by {_name(state, ballot.by)}" if ballot.by else ""
+    votes = "; ".join(
+        f"{_name(state, m)}: {_name(state, c) if ballot.question == 'election' else c}"
+        for m, c in ballot.votes.items()
+    )
+    if ballot.result is None:
+        result = "open"
+    elif ballot.question == "election":
+        result = f"{_name(state, ballot.result)} elected" if ballot.result else "no one elected"
+    else:
+        result = ballot.result
+    return f"- {what}{mover}: {result}" + (f" ({votes})" if votes else "")
+
+
+def minutes_markdown(state: CouncilState) -> str:
+    """The minutes as Markdown, for people to read."""
+    campaign = state.campaign
+    lines = [
+        f"# Minutes of council {state.id}",
+        "",
+        f"{campaign.title}, seed {state.seed}; opened {_when(state.created)}.",
+        "",
+        "## Members",
+        "",
+    ]
+    for member in state.members.values():
+        chair = " (chair)" if member.id == state.chair else ""
+        lines.append(f"- {member.name}{chair}: {_role(state, member)}")
+    lines.append("")
+    if state.tendencies:
+        lines += ["## Tendencies", ""]
+        for tendency in state.tendencies.values():
+            lines.append(
+                f"- **{tendency.name}** ({_name(state, tendency.founder)}): {tendency.platform}"
+            )
+        lines.append("")
+    for motion in state.motions:
+        lines += _motion_lines(state, motion)
+    if state.ballots:
+        lines += ["## Ballots", ""]
+        lines += [_ballot_line(state, ballot) for ballot in state.ballots]
+        lines.append("")
+    ending = state.game.view().ending
+    if ending is not None:
+        lines += [f"## The ending: {ending.title}", ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,131 @@
+"""The council's phrasebook: what council mode says, in the same words in every front-end.
+
+Refusals are one sentence each; ``rule_lines`` states the rules of procedure in
+force, as a council shows them on screen. The campaign's own words (an event's
+title, an option's text, a story rule's reason) come from its files.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .procedure import Rules
+
+__all__ = [
+    "LONGEST_NAME",
+    "LONGEST_PLATFORM",
+    "LONGEST_POST",
+    "LONGEST_REPORT",
+    "bot_name",
+    "duration",
+    "forbidden",
+    "rule_lines",
+    "share",
+]
+
+LONGEST_NAME = 40
+LONGEST_POST = 600
+LONGEST_REPORT = 2000
+LONGEST_PLATFORM = 1000
+
+NOT_A_MEMBER = "You do not have a seat in this council."
+BOT_SEAT = "That seat is a bot's; it votes by its strategy alone."
+OBSERVER = "Observers watch the council; only delegates post, vote and move."
+NOT_CHAIR = "Only the chair may do that."
+NO_CHAIR = "The council has no chair until it elects one."
+GAME_OVER = "The game is over; there is no motion to decide."
+NO_BALLOT = "There is no ballot open."
+BALLOT_OPEN = "Another ballot is open; it must close first."
+NOT_MINORITY = "Only a delegate who voted for a defeated option may file a minority report."
+REPORTED = "You have already filed a minority report on that motion."
+TAKEN_BACK = "You have already taken this motion back."
+NOTHING_DECIDED = "The council has decided nothing yet."
+EMPTY = "Write something first."
+CONTROL = "The text holds control characters; write plain text."
+NAME_TAKEN = "Another member already uses that name; choose another."
+BAD_SIDE = 'An argument is "for" or "against" an option.'
+
+_PHASES = {
+    "consent": "the motion is on the consent agenda: the chair settles it unless it is taken back",
+    "debate": "the motion is in debate: the vote is not open yet",
+    "vote": "the vote is open",
+    "casting": "the vote is closed and waits for the chair's casting vote",
+}
+
+
+def too_long(what: str, longest: int) -> str:
+    """The refusal of a text over its length."""
+    return f"The {what} is too long: at most {longest} characters."
+
+
+def wrong_phase(phase: str, wanted: str) -> str:
+    """The refusal of an act the motion's phase does not allow."""
+    now = _PHASES.get(phase, "the motion is decided")
+    return f"Not now: {now}; this needs {wanted}."
+
+
+def forbidden(what: str, reason: str) -> str:
+    """The refusal of a right the rules withhold, with the story's reason when it gave one."""
+    reason = reason.strip().rstrip(".")
+    return f"{what} is not allowed now: {reason}." if reason else f"{what} is not allowed now."
+
+
+def bot_name(strategy: str) -> str:
+    """A bot delegate's display name."""
+    return f"{strategy.replace('_', ' ').capitalize()} (bot)"
+
+
+def share(value: Fraction) -> str:
+    """A share as people say it: "half", "two thirds", "60%"."""
+    named = {
+        Fraction(1, 2): "half",
+        Fraction(2, 3): "two thirds",
+        Fraction(1, 3): "a third",
+        Fraction(3, 4): "three quarters",
+        Fraction(1, 4): "a quarter",
+        Fraction(1): "all",
+        Fraction(0): "none",
+    }
+    return named.get(value, f"{round(float(value) * 100)}%")
+
+
+def duration(seconds: int) -> str:
+    """A length of time in the largest whole unit: "2 days", "36 hours", "90 minutes"."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds % size == 0 and seconds >= size:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} seconds"
+
+
+def rule_lines(rules: Rules) -> tuple[str, ...]:
+    """The rules of procedure in force, one sentence each, as shown on screen."""
+    lines = [
+        f"Quorum: {share(rules.quorum)} of the delegates must vote.",
+        "The option with the most votes carries."
+        + (
+            " A tie is broken by the chair's casting vote."
+            if rules.tie == "chair"
+            else " After a tie the vote is held again among the tied options."
+        ),
+        "Without a quorum "
+        + ("the vote is held again." if rules.quorum_fails == "adjourn" else "the chair decides."),
+        f"Votes close after {duration(rules.deadline)}, or when all have voted."
+        if rules.deadline
+        else "Votes close when all have voted or the chair closes them.",
+        f"A decision is undone only by {share(rules.undo)} of the votes.",
+    ]
+    if rules.debate:
+        lines.append(f"Each motion is debated for {duration(rules.debate)} before the vote.")
+    if rules.consent_agenda:
+        needed = "a delegate takes" if rules.take_back == 1 else f"{rules.take_back} delegates take"
+        lines.append(f"The chair settles minor motions unless {needed} them back.")
+    if not rules.tendencies:
+        lines.append("Tendencies are forbidden.")
+    elif not rules.joint_statements:
+        lines.append("Tendencies may not post joint statements.")
+    if not rules.recall:
+        lines.append("The chair cannot be recalled.")
+    for reason in dict.fromkeys(why for _, why in rules.reasons if why):
+        lines.append(reason)
+    return tuple(lines)
