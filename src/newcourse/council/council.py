@@ -225,12 +225,19 @@ class Council(Accountability):
         self._tick_ballot(at)
 
     def play_bots(self, at: int) -> None:
-        """Every bot delegate votes: on the open motion, and in the open ballot."""
+        """Every bot delegate votes: on the motion open now (not on the next, if their
+        votes decide it), and in the open ballot."""
         at = self._time(at)
         bots = [m for m in self.state.delegates if m.bot]
+        first = self.state.motion  # the motion before them now, not the one it leads to
         for bot in bots:
             motion = self.state.motion
-            if motion is not None and motion.phase == "vote" and bot.id not in motion.votes:
+            if (
+                motion is not None
+                and motion is first
+                and motion.phase == "vote"
+                and bot.id not in motion.votes
+            ):
                 choice = bot_choice(self.state.campaign, self.state.game, bot.bot, motion.options)
                 self._cast_vote(bot.id, choice, at)
         for bot in bots:
