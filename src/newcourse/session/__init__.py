@@ -10,6 +10,7 @@ anything: no terminal and no web package is imported.
 
 from .codex import Codex, CodexNote
 from .commands import CHOOSE, COMMANDS, Command, command_for, command_named
+from .history import History, Moment, Series, history
 from .play import Session
 from .refusals import CODES, Refusal, refusal_code, refusal_sentence
 from .view import VERSION, PublicView, public_view, to_data
@@ -22,11 +23,15 @@ __all__ = [
     "Codex",
     "CodexNote",
     "Command",
+    "History",
+    "Moment",
     "PublicView",
     "Refusal",
+    "Series",
     "Session",
     "command_for",
     "command_named",
+    "history",
     "public_view",
     "refusal_code",
     "refusal_sentence",

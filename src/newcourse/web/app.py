@@ -32,6 +32,7 @@ from .errors import Problem, problem_for, validation_sentence
 from .games import Games
 from .players import COOKIE, MAX_AGE, Signer
 from .render import environment
+from .world import ChartCache
 
 __all__ = ["DATABASE_FILE", "app_from_settings", "create_app", "database_url"]
 
@@ -92,13 +93,18 @@ def create_app(campaign: Campaign | None = None, url: str | None = None) -> Fast
     app.state.signer = Signer(store.secret("cookie"))
     app.state.tokens = Tokens(store.secret("csrf"))
     app.state.templates = Jinja2Templates(env=environment())
+    app.state.charts = ChartCache()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     from .api import router as api_router
     from .pages import router as pages_router
+    from .world import api as world_api
+    from .world import pages as world_pages
 
     app.include_router(api_router)
+    app.include_router(world_api)
     app.include_router(pages_router)
+    app.include_router(world_pages)
     _add_rules(app)
     return app
 
