@@ -41,11 +41,11 @@ def random_views(campaign: Campaign, games: int) -> Iterator[tuple[Game, TurnVie
 
 
 def test_signing_the_recantation_ends_in_capitulation(real: Campaign) -> None:
-    choices = list(highest_option_game(real, 1))
+    choices = list(highest_option_game(real, 4))
     recanted = [
         n for n, (choice, _) in enumerate(choices) if choice == "the_wavering.recant_together"
     ]
-    assert recanted, "seed 1 no longer reaches the recantation; pick another seed"
+    assert recanted, "seed 4 no longer reaches the recantation; pick another seed"
     after = choices[recanted[0]][1]
     assert after.over, "the season's work is still offered after the leaders have recanted"
     ending = after.view().ending

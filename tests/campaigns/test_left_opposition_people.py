@@ -49,16 +49,24 @@ def test_bubnov_takes_the_political_directorate_and_rykov_the_government(
     assert "economic_council" in spring.state.people["dzerzhinsky"].posts
 
 
+def at_the_letter(campaign: Campaign) -> Game:
+    """A new game at Trotsky's letter, the commission of four sent to Germany as in history."""
+    start = Game.start(campaign, seed=1)
+    assert start.view().event is not None and start.view().event.id == "german_four"
+    at_letter = start.choose("the_four")
+    assert at_letter.view().event is not None and at_letter.view().event.id == "trotsky_letter"
+    return at_letter
+
+
 def test_open_work_feeds_the_dossier_and_discipline_does_not(real: Campaign) -> None:
-    start = Game.start(real, seed=1)
-    assert start.view().event is not None and start.view().event.id == "trotsky_letter"
+    start = at_the_letter(real)
     assert start.choose("circulate").state.values["dossier"] >= 2
     assert start.choose("keep_secret").state.values["dossier"] == 0
     assert start.choose("soften").state.values["dossier"] == 0
 
 
 def test_a_full_dossier_censures_and_empties_to_a_third(real: Campaign) -> None:
-    game = Game.start(real, seed=1)
+    game = at_the_letter(real)
     state = game.state._replace(values={**game.state.values, "dossier": 5})
     game = Game(real, game.seed, (state,), ())
     after = game.choose("circulate")
