@@ -20,6 +20,7 @@ Two generators give such streams:
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 from typing import ClassVar, Protocol
 
 __all__ = ["DICE", "NEW_DICE", "OLD_DICE", "Dice", "MersenneDice", "Stream", "dice_named"]
@@ -79,18 +80,22 @@ class Dice:
     its own. Making one costs next to nothing (a game makes one per decision); the
     mixing is done when a stream is asked for."""
 
-    __slots__ = ("seed",)
+    __slots__ = ("_keys", "seed")
 
     name: ClassVar[str] = "splitmix"
 
     def __init__(self, seed: int) -> None:
         self.seed = seed
+        self._keys: dict[str, int] = {}  # each purpose's key: a mix of the seed and it
 
     def stream(self, purpose: str, step: int) -> Stream:
         """The numbers for ``purpose`` at ``step``: always the same for the same seed."""
-        seed = self.seed
-        code = _purpose_code(purpose) ^ (_NEGATIVE if seed < 0 else 0)
-        return _Counter(_mix(_mix(seed & _MASK ^ code) + step & _MASK))
+        key = self._keys.get(purpose)
+        if key is None:
+            seed = self.seed
+            code = _purpose_code(purpose) ^ (_NEGATIVE if seed < 0 else 0)
+            key = self._keys[purpose] = _mix(seed & _MASK ^ code)
+        return _Counter(_mix(key + step & _MASK))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.seed})"
@@ -115,6 +120,11 @@ OLD_DICE = MersenneDice.name
 """The generator of saves and replays made before generators were named (format 1)."""
 
 
+@lru_cache(maxsize=64)
 def dice_named(name: str, seed: int) -> Dice:
-    """The generator called ``name`` (a key of ``DICE``), for ``seed``. KeyError if none."""
+    """The generator called ``name`` (a key of ``DICE``), for ``seed``. KeyError if none.
+
+    The same dice for the same name and seed (a few games' dice are kept): a ``Game``
+    asks for its dice on every decision, and dice that were made already have their
+    purposes' keys mixed (``Dice.stream``)."""
     return DICE[name](seed)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from . import rules
-from .dice import DICE, NEW_DICE, OLD_DICE, Dice
+from .dice import DICE, NEW_DICE, OLD_DICE, Dice, dice_named
 from .errors import Refusal, SaveError
 from .model import Campaign
 from .state import GameState
@@ -55,7 +55,7 @@ class Game(NamedTuple):
     @classmethod
     def start(cls, campaign: Campaign, seed: int = 0, generator: str = NEW_DICE) -> Game:
         """A new game. ``generator`` names its dice; games of old saves keep theirs."""
-        state = rules.start(campaign, DICE[generator](seed))
+        state = rules.start(campaign, dice_named(generator, seed))
         return cls(campaign, seed, (state,), (), generator)
 
     @classmethod
@@ -94,7 +94,7 @@ class Game(NamedTuple):
     @property
     def dice(self) -> Dice:
         """The game's chance: the generator it was started with, on its seed."""
-        return DICE[self.generator](self.seed)
+        return dice_named(self.generator, self.seed)
 
     def view(self) -> TurnView:
         previous = self.states[-2] if len(self.states) > 1 else None

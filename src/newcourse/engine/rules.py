@@ -126,19 +126,9 @@ def _queue_events(
     campaign: Campaign, dice: Dice, state: Draft, scope: Scope, turn: TurnIndex
 ) -> tuple[str, ...]:
     fired = state.fired
-
-    def eligible(events: tuple[Event, ...]) -> list[Event]:
-        return [
-            e
-            for e in events
-            if (e.repeatable or e.recurring or e.id not in fired)
-            and (e.when is None or e.when.test(scope))
-            and (not e.cast or cast_of(e.cast, scope.people) is not None)
-        ]
-
-    dated = eligible(turn.dated)
-    recurring = eligible(turn.recurring)
-    pool = eligible(turn.pool)
+    dated = _eligible(turn.dated, fired, scope)
+    recurring = _eligible(turn.recurring, fired, scope)
+    pool = _eligible(turn.pool, fired, scope)
     index = campaign.index
     if index.premised:
         dated = schedule.stand_ins(index, dated, scope)
@@ -157,10 +147,23 @@ def _queue_events(
     return tuple(e.id for e in [*dated, *drawn, *recurring])
 
 
+def _eligible(events: tuple[Event, ...], fired: frozenset[str], scope: Scope) -> list[Event]:
+    """The events that can be queued: not yet fired (or that may fire again), with
+    their condition holding and their parts cast."""
+    return [
+        e
+        for e in events
+        if (e.repeatable or e.recurring or e.id not in fired)
+        and (e.when is None or e.when.test(scope))
+        and (not e.cast or cast_of(e.cast, scope.people) is not None)
+    ]
+
+
 def _draw(pool: list[Event], scope: Scope, count: int, rng: Stream) -> list[Event]:
     """Draw up to ``count`` storylets by weight, without replacement (``pool`` is by id)."""
-    weighted = [(e, weight_of(e.weight.value(scope)) if e.weight else 1.0) for e in pool]
-    weighted = [(e, w) for e, w in weighted if w > 0]
+    weighted = [
+        (e, w) for e in pool if (w := (weight_of(e.weight.value(scope)) if e.weight else 1.0)) > 0
+    ]
     drawn: list[Event] = []
     while weighted and len(drawn) < count:
         total = sum([w for _, w in weighted])
