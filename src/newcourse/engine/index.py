@@ -18,6 +18,7 @@ from .text import Render, compile_template
 
 if TYPE_CHECKING:
     from .model import Campaign, Clock, Ending, Event, Headline, Option, Outcome, Quality
+    from .preview import Plan
 
 __all__ = ["CampaignIndex", "LapseReads", "TurnIndex", "history_outcome", "history_text"]
 
@@ -129,6 +130,7 @@ class CampaignIndex:
         "lapse_reads",
         "lapsing",
         "levelled",
+        "plans",
         "premised",
         "shown",
         "shown_qualities",
@@ -193,7 +195,9 @@ class CampaignIndex:
 
     def _shown(self, campaign: Campaign) -> None:
         """What the view shows: the shown qualities (each with its clock, if it is
-        one), their names and the factions', and each event's timeline."""
+        one), their names and the factions', each event's timeline, and what can be
+        known of its options' previews (in the order of its options)."""
+        from .preview import plan_of
         from .timeline import chronicles
 
         self.shown_qualities: tuple[tuple[Quality, Clock | None], ...] = tuple(
@@ -203,6 +207,12 @@ class CampaignIndex:
             [*(q.name for q, _ in self.shown_qualities), *campaign.factions]
         )
         self.chronicles = chronicles(campaign.events)
+        self.plans: Mapping[str, tuple[Plan, ...]] = {
+            event.id: tuple(
+                plan_of(o, event.recurring, self.shown_qualities) for o in event.options
+            )
+            for event in campaign.events.values()
+        }
 
     def _tracks(self, campaign: Campaign) -> None:
         """The clocks, in the order they fill, and the qualities with named levels."""

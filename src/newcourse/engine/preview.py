@@ -19,12 +19,15 @@ effects run on a copy of the scope.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
 from .expressions import Literal, Scope
-from .model import Campaign, Effects, Option
 
-__all__ = ["Amount", "Preview", "option_preview"]
+if TYPE_CHECKING:
+    from .model import Campaign, Clock, Effects, Option, Quality
+
+__all__ = ["Amount", "Plan", "Preview", "option_preview", "plan_of"]
 
 RESOURCES = "resources"
 """The group of the qualities an option spends."""
@@ -48,41 +51,84 @@ class Preview(NamedTuple):
 NOTHING = Preview()
 
 
-def option_preview(
-    campaign: Campaign, option: Option, scope: Scope, recurring: bool = False
-) -> Preview:
-    """The costs of ``option`` in ``scope`` and, if ``recurring``, its effects.
+class Touched(NamedTuple):
+    """A shown quality an option's effects set, as the preview reads it."""
 
-    ``scope`` is read, not changed."""
+    name: str
+    label: str
+    written: int | None  # a resource's cost as written (see ``_written_costs``), or None
+    resource: bool
+
+
+class Plan(NamedTuple):
+    """What of an option's preview can be known from the campaign alone, worked out
+    once (``CampaignIndex.plans``): most options' previews are the same in every
+    state, and a view of a set piece then makes none (a view took about 4 µs an
+    option to work one out here, most of it the sets and costs below)."""
+
+    fixed: Preview | None  # the preview in every state, or None: run the effects
+    touched: tuple[Touched, ...]  # the shown qualities the effects set, in shown order
+    recurring: bool
+
+
+def plan_of(
+    option: Option, recurring: bool, shown: tuple[tuple[Quality, Clock | None], ...]
+) -> Plan:
+    """The ``Plan`` of ``option`` (of a recurring event if ``recurring``), given the
+    campaign's shown qualities."""
     effects = option.effects
     if effects is None:
-        return NOTHING
-    shown = campaign.index.shown_qualities
+        return Plan(NOTHING, (), recurring)
     resources = {q.name for q, _ in shown if q.group == RESOURCES}
     touched = {s.target for s in effects.statements if not s.args}
     if not recurring and not touched & resources:
-        return NOTHING
-    after = _applied(effects, scope)
-    before = scope.values
+        return Plan(NOTHING, (), recurring)
     written = _written_costs(effects, resources)
+    reads = tuple(
+        Touched(q.name, q.label, written.get(q.name), q.name in resources)
+        for q, _ in shown
+        if q.name in touched
+    )
+    fixed = None
+    if not recurring and all(t.written is not None and t.written > 0 for t in reads if t.resource):
+        # a set piece that takes only what it says: a cost as written is shown as
+        # written, whatever the state, and nothing else of it is shown
+        fixed = Preview(tuple(Amount(t.name, t.label, t.written or 0) for t in reads if t.resource))
+    return Plan(fixed, reads, recurring)
+
+
+def option_preview(
+    campaign: Campaign,
+    option: Option,
+    scope: Scope,
+    recurring: bool = False,
+    plan: Plan | None = None,
+) -> Preview:
+    """The costs of ``option`` in ``scope`` and, if ``recurring``, its effects.
+    ``plan`` is the option's ``Plan``, if already worked out.
+
+    ``scope`` is read, not changed."""
+    if plan is None:
+        plan = plan_of(option, recurring, campaign.index.shown_qualities)
+    if plan.fixed is not None:
+        return plan.fixed
+    assert option.effects is not None  # an option without effects has a fixed preview
+    after = _applied(option.effects, scope)
+    before = scope.values
     costs: list[Amount] = []
     moved: list[Amount] = []
-    for quality, _ in shown:
-        name = quality.name
-        if name not in touched:
-            continue
+    for name, label, cost, resource in plan.touched:
         delta = after[name] - before[name]
-        cost = written.get(name)
         if cost is not None and cost > 0:
-            costs.append(Amount(name, quality.label, cost))
-        elif name in resources and delta < 0:
-            costs.append(Amount(name, quality.label, -delta))
-        elif recurring and delta:
-            moved.append(Amount(name, quality.label, delta))
+            costs.append(Amount(name, label, cost))
+        elif resource and delta < 0:
+            costs.append(Amount(name, label, -delta))
+        elif plan.recurring and delta:
+            moved.append(Amount(name, label, delta))
     return Preview(tuple(costs), tuple(moved))
 
 
-def _applied(effects: Effects, scope: Scope) -> dict[str, int]:
+def _applied(effects: Effects, scope: Scope) -> Mapping[str, int]:
     """The values after ``effects``, run on a copy of ``scope``."""
     copy = Scope(
         dict(scope.values),

@@ -248,9 +248,14 @@ class Draft:
 
 
 def shares(values: Mapping[str, int], factions: tuple[str, ...]) -> dict[str, int]:
-    """Each faction's share of all delegates, in whole percent (as the sidebar rounds)."""
-    total = sum(max(0, values[name]) for name in factions) or 1
-    return {name: round(100 * max(0, values[name]) / total) for name in factions}
+    """Each faction's share of all delegates, in whole percent (as the sidebar rounds);
+    a faction at zero or below has none."""
+    counts = [values[name] for name in factions]
+    total = sum([count for count in counts if count > 0]) or 1
+    return {
+        name: round(100 * count / total) if count > 0 else 0
+        for name, count in zip(factions, counts, strict=True)
+    }
 
 
 def changes_between(
@@ -262,17 +267,18 @@ def changes_between(
         return ()
     changes = []
     faction_moved = False
+    now_of = after.get
     for name, value in before.items():
-        now = after.get(name, value)
+        now = now_of(name, value)
         if now != value:
             if name in factions:
                 faction_moved = True
             else:
-                changes.append(Change(name, value, now))
+                changes.append(Change(name, value, now, False))
     if faction_moved:
         was, now_shares = shares(before, factions), shares(after, factions)
         changes += [
-            Change(name, was[name], now_shares[name], percent=True)
+            Change(name, was[name], now_shares[name], True)
             for name in factions
             if was[name] != now_shares[name]
         ]

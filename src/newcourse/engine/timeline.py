@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .index import history_text
@@ -89,13 +90,8 @@ def timeline_rows(
     index = campaign.index
     known = index.chronicles
     turn_of = index.turn
-
-    def when(entry: Entry) -> tuple[int, bool, dt.date]:
-        date = known[entry.event_id].date
-        return entry.turn, date is None, date or turn_of(entry.turn).first_day
-
-    rows = []
-    for entry in sorted(timeline, key=when):
+    rows: list[tuple[tuple[int, bool, dt.date], TimelineRow]] = []  # (when, row)
+    for entry in timeline:
         told = known[entry.event_id]
         text = told.options.get(entry.option_id)
         outcome = ""
@@ -106,14 +102,14 @@ def timeline_rows(
                 text = render(text)
             if entry.outcome_id is not None:
                 outcome = told.outcomes.get((entry.option_id, entry.outcome_id), "")
+        turn, date = entry.turn, told.date
+        if date is None:  # played at the season's end
+            season = turn_of(turn)
+            when, day = (turn, True, season.first_day), season.season_end
+        else:
+            when, day = (turn, False, date), told.day
         rows.append(
-            TimelineRow(
-                told.day or turn_of(entry.turn).season_end,
-                told.title,
-                text,
-                outcome,
-                told.history,
-                entry.historical,
-            )
+            (when, TimelineRow(day, told.title, text, outcome, told.history, entry.historical))
         )
-    return tuple(rows)
+    rows.sort(key=itemgetter(0))  # stable: in the order played within the same day
+    return tuple(row for _, row in rows)

@@ -3,12 +3,16 @@
 Every front-end (terminal, plain text, web, council) renders this view and
 nothing else, so they all show the same game. Prose is Markdown; the view
 carries no styling.
+
+Its records are named tuples, as immutable to their readers as frozen
+dataclasses and cheaper to make, which every view does: timed here, a
+``TurnView`` took 3.8 µs to make as a frozen dataclass and an ``OptionView``
+1.6 µs, against about 0.4 µs for a named tuple of their fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
@@ -17,7 +21,7 @@ from .expressions import Scope
 from .fronts import FrontView, front_views
 from .model import Campaign, Event, Option, Outcome
 from .people import PersonView, cast_of, people_view
-from .preview import Amount, option_preview
+from .preview import Amount, Plan, option_preview
 from .rules import (
     current_event,
     is_available,
@@ -78,8 +82,7 @@ class OddsView(NamedTuple):
     percent: int
 
 
-@dataclass(frozen=True, slots=True)
-class OptionView:
+class OptionView(NamedTuple):
     number: int  # 1-based, as the player types it
     id: str
     text: str
@@ -93,8 +96,7 @@ class OptionView:
     effects: tuple[Amount, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class EventView:
+class EventView(NamedTuple):
     id: str
     title: str
     date: str  # "15 October 1923" for set pieces, the season otherwise
@@ -103,8 +105,7 @@ class EventView:
     historical: bool
 
 
-@dataclass(frozen=True, slots=True)
-class EndingView:
+class EndingView(NamedTuple):
     id: str
     title: str
     text: str
@@ -112,8 +113,7 @@ class EndingView:
     history: str
 
 
-@dataclass(frozen=True, slots=True)
-class TurnView:
+class TurnView(NamedTuple):
     campaign: str
     date: str  # "Autumn 1923"
     turn: int  # 1-based
@@ -168,6 +168,7 @@ def _option_view(
     scope: Scope,
     event: Event | None = None,
     held: Mapping[str, tuple[tuple[float, ...], ...]] | None = None,
+    plan: Plan | None = None,
 ) -> OptionView:
     available = is_available(option, scope)
     reason = "" if available else option.unavailable  # only what the writer gave
@@ -179,7 +180,7 @@ def _option_view(
         odds = _percentages(outcome_odds(option, scope))
     text = render(campaign.index.texts, option.text, scope)
     recurring = event is not None and event.recurring
-    costs, effects = option_preview(campaign, option, scope, recurring)
+    costs, effects = option_preview(campaign, option, scope, recurring, plan)
     return OptionView(number, option.id, text, available, reason, odds, tally, costs, effects)
 
 
@@ -191,6 +192,37 @@ def _percentages(odds: list[tuple[Outcome, float]]) -> tuple[OddsView, ...]:
     for index in sorted(range(len(raw)), key=lambda i: raw[i] - floors[i], reverse=True)[:spare]:
         floors[index] += 1
     return tuple(OddsView(o.id, o.label, p) for (o, _), p in zip(odds, floors, strict=True))
+
+
+class _FrontPages:
+    """The front page's changes (what moved over the last turn, as shown) of the last
+    few turns viewed. Every state of a turn holds the very same values as the turn
+    before opened and as this one opened, so the views of a turn's decisions work
+    them out once, where each took about 10 µs here (the bundled campaign's values and
+    the factions' shares). Kept by the identity of those values, which are never
+    changed; the values kept cannot be freed, so no other can take their identity."""
+
+    SIZE = 16  # turns kept; when full, forgotten all at once
+
+    def __init__(self) -> None:
+        # by id(turn_start): (turn_before, turn_start, the campaign's index, the changes)
+        self.kept: dict[
+            int, tuple[Mapping[str, int], Mapping[str, int], object, tuple[Change, ...]]
+        ] = {}
+
+    def changes(self, campaign: Campaign, state: GameState) -> tuple[Change, ...]:
+        before, start, index = state.turn_before, state.turn_start, campaign.index
+        kept = self.kept.get(id(start))
+        if kept is not None and kept[0] is before and kept[1] is start and kept[2] is index:
+            return kept[3]
+        changes = shown_changes(changes_between(before, start, index.factions), index.shown)
+        if len(self.kept) >= self.SIZE:
+            self.kept.clear()
+        self.kept[id(start)] = (before, start, index, changes)
+        return changes
+
+
+_FRONT_PAGES = _FrontPages()
 
 
 def _moved(campaign: Campaign, previous: GameState | None, state: GameState) -> tuple[Change, ...]:
@@ -233,10 +265,11 @@ def build_view(
             codex=event.codex,
             historical=any(o.historical for o in event.options),
         )
-        visible = [o for o in event.options if is_visible(o, scope)]
+        plans = index.plans[event.id]  # what of each option's preview is known already
+        visible = [(o, plans[i]) for i, o in enumerate(event.options) if is_visible(o, scope)]
         options = tuple(
-            _option_view(campaign, number, option, scope, event, state.elections)
-            for number, option in enumerate(visible, start=1)
+            _option_view(campaign, number, option, scope, event, state.elections, plan)
+            for number, (option, plan) in enumerate(visible, start=1)
         )
     total = sum(max(0, state.values[f]) for f in campaign.factions) or 1
     ending_view = None
@@ -262,9 +295,7 @@ def build_view(
         opening=not state.timeline or state.timeline[-1].turn != state.turn,
         news=state.news,
         bulletins=state.bulletins,
-        changes=shown_changes(
-            changes_between(state.turn_before, state.turn_start, index.factions), shown
-        ),
+        changes=_FRONT_PAGES.changes(campaign, state),
         moved=shown_changes(_moved(campaign, previous, state), shown),
         last=shown_resolution(state.last, shown),
         event=event_view,
