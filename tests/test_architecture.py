@@ -36,6 +36,10 @@ ENGINE_STDLIB = {
     "functools", "itertools", "math", "operator", "random", "re", "typing", "weakref",
 }  # fmt: skip
 FORBIDDEN_CALLS = {"print", "open", "input", "eval", "exec"}
+# The one module that compiles Python it wrote itself: generated functions hold only
+# generated names, operators and brackets, never text from a campaign's files
+# (tests/engine/expressions/test_generating.py holds that).
+GENERATES_CODE = {("engine", "expressions", "generating.py"): {"eval", "compile"}}
 
 
 def modules(layer: str) -> list[Path]:
@@ -83,9 +87,11 @@ def test_the_engine_needs_no_packages_and_does_no_io() -> None:
     for path in modules("engine"):
         _, outside = project_imports(path)
         assert outside <= ENGINE_STDLIB, f"{path.name} imports {sorted(outside - ENGINE_STDLIB)}"
+        allowed = GENERATES_CODE.get(path.relative_to(PACKAGE).parts, set())
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
+                called = node.func.id
+                assert called not in FORBIDDEN_CALLS - allowed, f"{path.name} calls {called}()"
 
 
 def test_prose_lives_in_campaign_files_not_in_the_engine() -> None:
