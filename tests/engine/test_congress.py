@@ -8,6 +8,7 @@ against democracy (20) packs out 40% of the Opposition's delegates at each stage
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from newcourse.content import load_campaign
 from newcourse.engine import Campaign, Game, rules
 from newcourse.engine.congress import HOSTILE
 from newcourse.engine.state import Tally
-from newcourse.engine.votes import Lobbied
+from newcourse.engine.votes import BlocVotes, Lobbied
 
 CONGRESS = Path(__file__).resolve().parent.parent / "campaigns" / "congress"
 
@@ -221,3 +222,58 @@ def test_a_campaign_without_leaders_counts_as_before(cycle: Campaign) -> None:
     assert tally is not None and tally.breakdown is not None
     assert tally.breakdown.lobbied == ()
     assert (tally.yes, tally.no) == (32, 68)
+
+
+def shared_leadership(campaign: Campaign) -> Campaign:
+    """The lobbying campaign with Leningrad led by Zinoviev and Bukharin together."""
+    assert campaign.congress is not None
+    leaders = {"zinoviev": "leningrad", "bukharin": "leningrad"}
+    return replace(campaign, congress=replace(campaign.congress, leaders=leaders))
+
+
+def test_the_tally_names_who_led_each_bloc(lobbying: Campaign) -> None:
+    why = motion(lobbying, "wait").breakdown
+    assert why is not None
+    assert [(b.name, b.leader) for b in why.blocs] == [
+        ("left", ""),
+        ("centre", "Bukharin"),
+        ("leningrad", "Zinoviev"),
+        ("uncommitted", ""),
+    ]
+
+
+def test_several_leaders_share_their_faction_and_each_part_moves_with_its_leader(
+    lobbying: Campaign,
+) -> None:
+    shared = shared_leadership(lobbying)
+    tally = motion(shared, "lobby_zinoviev")
+    why = tally.breakdown
+    assert why is not None
+    # Zinoviev won over brings his half of Leningrad to split; Bukharin's half stays against
+    assert [b for b in why.blocs if b.name == "leningrad"] == [
+        BlocVotes("leningrad", "Leningrad", "split", 15, "Zinoviev"),
+        BlocVotes("leningrad", "Leningrad", "against", 15, "Bukharin"),
+    ]
+    assert why.lobbied == (Lobbied("Zinoviev", "Leningrad", "against", "split", 2),)
+    # 10 for, 15 against, 75 free of whom 30% vote for: 32.5, so 32 (a whole delegate)
+    assert (tally.yes, tally.no) == (32, 68)
+    assert motion(shared, "wait").yes == 28  # neither leader moved: as one leader
+
+
+def test_a_leader_who_leads_no_longer_leaves_the_faction_to_the_others(
+    lobbying: Campaign,
+) -> None:
+    shared = shared_leadership(lobbying)
+    game = Game.start(shared, seed=1).choose("lobby_zinoviev")
+    scope = rules.scope_of(shared, game.state)
+    scope.people["bukharin"] = scope.people["bukharin"]._replace(status="removed")
+    vote = shared.events["congress"].options[0].vote
+    assert vote is not None
+    tally = rules.vote_tally(shared, vote, scope)
+    assert tally.breakdown is not None
+    assert [(b.leader, b.position, b.delegates) for b in tally.breakdown.blocs][2] == (
+        "Zinoviev",
+        "split",
+        30,
+    )
+    assert tally.yes == 37

@@ -25,7 +25,7 @@ from newcourse.storage import SaveStore
 from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen, help_rows
 from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
-from newcourse.terminal.sidebar import MeterRow
+from newcourse.terminal.sidebar import SUPPORT_GROUP, MeterRow
 from newcourse.terminal.start import LoadScreen, SeedScreen, StartScreen
 
 from ..conftest import MINI
@@ -510,9 +510,20 @@ async def test_the_sidebar_keeps_every_row_on_a_small_screen() -> None:
         await settle(pilot)
         text = screen_text(app)
         view = app.session.game.view()
-        labels = [q.label for q in view.qualities if q.shown] + [f.label for f in view.factions]
-        for label in labels:  # the people below them scroll, so a column goes to the bar
+        fronts = {f.quality for f in view.fronts} | {f.clock for f in view.fronts}
+        rows = [
+            q.label
+            for q in view.qualities
+            if q.shown and q.group != SUPPORT_GROUP and q.name not in fronts
+        ]
+        rows += [f.label for f in view.fronts if not f.background]
+        for label in rows:  # the people below them scroll, so a column goes to the bar
             assert label[:11] in text, label
+        # the delegates and the support fold into compact lines, their labels cut short
+        folded = [q.label for q in view.qualities if q.group == SUPPORT_GROUP]
+        for label in folded + [f.label for f in view.factions]:
+            assert label[:3] in text, label
+        assert "Mos 22 Pet 5 Pro 6" in text and "Unco 52%" in text
 
 
 # ------------------------------------------------------------ the start screen
@@ -777,7 +788,8 @@ async def test_sidebar_labels_are_cut_to_one_length(real: Campaign) -> None:
     app = NewCourseApp(session)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        rows = [row.render().plain for row in app.screen.query(MeterRow)]
+        shown = [row for row in app.screen.query(MeterRow) if row.display]  # not folded
+        rows = [row.render().plain for row in shown]
         cut = {len(row.split("…")[0]) for row in rows if "…" in row}
         assert len(cut) == 1, rows
 

@@ -71,7 +71,7 @@ def test_the_tally_says_whose_trust_moved_a_bloc() -> None:
     assert tally is not None
     reasons = tally_reasons(tally)
     assert reasons[:2] == [
-        "Blocs: Left Opposition 10 for, The Centre 40 split, Leningrad 30 split, "
-        "Uncommitted 20 uncommitted.",
+        "Blocs: Left Opposition 10 for, The Centre 40 split (Bukharin), "
+        "Leningrad 30 split (Zinoviev), Uncommitted 20 uncommitted.",
         "Zinoviev's trust brings Leningrad to split.",
     ]

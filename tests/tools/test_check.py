@@ -196,7 +196,10 @@ CATALOGUE: list[tuple[str, str]] = [
     ("front_window_before_campaign", "campaign.yaml:29: error: front 'abroad': its window closes"),
     # ---- council.yaml: council mode's rules of procedure
     ("council_minor_unknown", "council.yaml:1: error: minor: the event 'leter' does not exist"),
-    ("council_verdict_unknown_option", "council.yaml:3: error: 'letter.publsh': event 'letter' has"),
+    (
+        "council_verdict_unknown_option",
+        "council.yaml:3: error: 'letter.publsh': event 'letter' has",
+    ),
     ("council_share_too_large", "council.yaml:1: error: quorum: '3/2' is not a share from 0 to 1"),
     ("front_last_state_conditional", "campaign.yaml:30: error: front 'abroad': its last state 'o"),
     ("front_state_without_kind", "campaign.yaml:29: error: front 'abroad': the state 'rising' ne"),

@@ -9,10 +9,12 @@ packed them already. The rest then swing for the motion by the vote's
 motion passes with more votes for than against, so a tie fails. A defeated
 motion's minority may still count (``minority``).
 
-Before the count, each faction's leader (the congress's ``leaders``) moves
-their bloc by their trust in the Opposition: one step towards ``for`` when it is
-high, towards ``against`` when it is low (against, split, for; the uncommitted
-stand with the split). Lobbying a leader before a vote is winning their trust.
+Before the count, each faction's leaders (the congress's ``leaders``) lead
+its delegates: a faction with several active leaders shares its delegates among
+them equally, and each leader's part moves by their trust in the Opposition, one
+step towards ``for`` when it is high, towards ``against`` when it is low
+(against, split, for; the uncommitted stand with the split). Lobbying a leader
+before a vote is winning their trust; the tally names who led each bloc.
 """
 
 from __future__ import annotations
@@ -31,21 +33,25 @@ if TYPE_CHECKING:
 __all__ = [
     "BlocVotes",
     "Breakdown",
+    "LedBloc",
     "Lobbied",
     "count_vote",
-    "lobbied",
+    "led_blocs",
     "minority_won",
     "positions",
 ]
 
 
 class BlocVotes(NamedTuple):
-    """A bloc's delegates and how they vote: for, against, or split (with the swing)."""
+    """A bloc's delegates and how they vote: for, against, or split (with the swing).
+
+    A faction whose delegates several leaders share is a bloc per leader."""
 
     name: str
     label: str
     position: str  # "for", "against", "split" or "uncommitted" (the last two swing)
     delegates: int
+    leader: str = ""  # the name of the person who led the bloc, or "" when no one did
 
 
 class Lobbied(NamedTuple):
@@ -92,25 +98,53 @@ def _step(position: str, towards: int) -> str:
     return _STEPS[min(2, max(0, rank + towards))]
 
 
-def lobbied(campaign: Campaign, named: dict[str, str], scope: Scope) -> tuple[Lobbied, ...]:
-    """Move the blocs in ``named`` (faction to position) whose active leader trusts the
-    Opposition (towards ``for``) or distrusts it (towards ``against``); return the moves."""
+class LedBloc(NamedTuple):
+    """A faction's part led by one leader (or the whole faction, led by no one)."""
+
+    faction: str
+    leader: str  # the leader's name, or ""
+    position: str
+    part: float  # the part of the faction's delegates, 0..1
+
+
+def _leaders(campaign: Campaign, scope: Scope) -> dict[str, list[str]]:
+    """Each faction's active leaders, in the order the campaign lists them."""
     congress = campaign.congress
-    if congress is None or not congress.leaders:
-        return ()
-    moves: list[Lobbied] = []
+    led: dict[str, list[str]] = {}
+    if congress is None:
+        return led
     for person, faction in congress.leaders.items():
         state = scope.people.get(person)
-        if state is None or state.status != "active" or faction not in campaign.factions:
-            continue
-        towards = 1 if state.trust >= TRUSTING else -1 if state.trust <= HOSTILE else 0
+        if state is not None and state.status == "active" and faction in campaign.factions:
+            led.setdefault(faction, []).append(person)
+    return led
+
+
+def led_blocs(
+    campaign: Campaign, named: Mapping[str, str], scope: Scope
+) -> tuple[tuple[LedBloc, ...], tuple[Lobbied, ...]]:
+    """The blocs of a vote, given each faction's position (``named``): a faction with
+    active leaders is a bloc per leader, sharing its delegates equally, each moved a
+    step by its leader's trust (towards ``for`` at ``TRUSTING`` or more, towards
+    ``against`` at ``HOSTILE`` or less); and the moves made."""
+    leaders = _leaders(campaign, scope)
+    blocs: list[LedBloc] = []
+    moves: list[Lobbied] = []
+    for faction in campaign.factions:
         before = named.get(faction, "uncommitted")
-        after = _step(before, towards) if towards else before
-        if after != before:
-            named[faction] = after
+        people = leaders.get(faction)
+        if not people:
+            blocs.append(LedBloc(faction, "", before, 1.0))
+            continue
+        for person in people:
+            trust = scope.people[person].trust
+            towards = 1 if trust >= TRUSTING else -1 if trust <= HOSTILE else 0
+            after = _step(before, towards) if towards else before
             name = campaign.roster.people[person].name
-            moves.append(Lobbied(name, campaign.label(faction), before, after, state.trust))
-    return tuple(moves)
+            if after != before:
+                moves.append(Lobbied(name, campaign.label(faction), before, after, trust))
+            blocs.append(LedBloc(faction, name, after, 1 / len(people)))
+    return tuple(blocs), tuple(moves)
 
 
 def minority_won(option: Option, tally: Tally | None) -> Minority | None:
@@ -154,7 +188,7 @@ def count_vote(
     Without the congress cycle's fields this counts as votes always have: the
     same arithmetic, so the same delegates."""
     named = positions(vote)
-    moves = lobbied(campaign, named, scope)
+    led, moves = led_blocs(campaign, named, scope)
     shares: dict[str, float] = {name: max(0, scope.values[name]) for name in campaign.factions}
     congress = campaign.congress
     cycle = None
@@ -168,8 +202,8 @@ def count_vote(
         scale = (1 - share) / others if others > 0 else 0.0
         shares = {n: share if n == congress.opposition else s * scale for n, s in shares.items()}
     total = sum(shares.values()) or 1
-    yes = sum(shares[f] for f, p in named.items() if p == "for") / total
-    no = sum(shares[f] for f, p in named.items() if p == "against") / total
+    yes = sum(shares[b.faction] * b.part for b in led if b.position == "for") / total
+    no = sum(shares[b.faction] * b.part for b in led if b.position == "against") / total
     free = max(0.0, 1.0 - yes - no)
     if cycle is None and campaign.vote_packing is not None:
         removed = min(free, _weight(campaign.vote_packing.value(scope)) / 100)
@@ -190,12 +224,13 @@ def count_vote(
     breakdown = Breakdown(
         blocs=tuple(
             BlocVotes(
-                name,
-                campaign.label(name),
-                named.get(name, "uncommitted"),
-                round(delegates * shares[name] / total),
+                b.faction,
+                campaign.label(b.faction),
+                b.position,
+                round(delegates * shares[b.faction] * b.part / total),
+                b.leader,
             )
-            for name in campaign.factions
+            for b in led
         ),
         packed=round(delegates * removed),
         free=round(delegates * free),

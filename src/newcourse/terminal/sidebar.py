@@ -102,7 +102,7 @@ class MeterRow(Widget):
         return Content("\n").join([content, Content.styled(note, "italic $text-muted")])
 
 
-def compact_lines(items: list[tuple[str, int]], width: int, most: int = 2) -> list[str]:
+def compact_lines(items: list[tuple[str, int | str]], width: int, most: int = 2) -> list[str]:
     """Labelled values ("Moscow", 22) joined into lines of ``width``, none broken: in
     full with " · " between them if they fit in ``most`` lines, else shorter (labels
     cut to four letters, then three; then a space between them instead of " · "),
@@ -157,7 +157,7 @@ class Sidebar(Vertical):
         self._front_notes: dict[str, str] = {}  # each front's window, shown when there is room
         self._roomy = True
         self._headings = 0
-        self._support: list[tuple[str, int]] = []  # the compact block's ("Moscow", 22)
+        self._support: list[tuple[str, int | str]] = []  # the compact block's ("Moscow", 22)
 
     def compose(self) -> ComposeResult:
         view = self._first
@@ -205,6 +205,11 @@ class Sidebar(Vertical):
                     row = MeterRow(faction.label, "%", tooltip="share of the party's delegates")
                     self._rows[faction.name] = row
                     yield row
+                if view.factions:  # the factions on a line or two when the sidebar is short
+                    folded = Static("", classes="delegates-line")
+                    folded.tooltip = Content("share of the party's delegates")
+                    folded.display = False
+                    yield folded
                 if support:
                     about = "\n".join(f"{q.label}: {q.description}" for q in support)
                     line = Static("", classes="support-line")
@@ -236,11 +241,32 @@ class Sidebar(Vertical):
         for row in rows:
             row.set_compact(compact)
         lines += (notes if roomy else 0) - (levels if compact else 0)
+        saved = self._fold_delegates(lines + 1 > height)  # the delegates' heading stays
+        lines, delegates = lines - saved, delegates - saved
         tight = lines + 2 * headings > height
         self.set_class(tight, "-tight")
         self.set_class(lines + headings > height, "-tighter")
         delegates += 0 if tight or not delegates else 1
         self.query_one(".sidebar-qualities").styles.max_height = max(3, height - delegates)
+
+    def _fold_delegates(self, fold: bool) -> int:
+        """Put the factions' rows, and their heading, on a compact line or two ("Left
+        8% · Majo 40%") when ``fold``, else back as they were; return the lines saved."""
+        rows = [self._rows[f.name] for f in self._first.factions if f.name in self._rows]
+        if not rows:
+            return 0
+        lines: list[str] = []
+        if fold:
+            items: list[tuple[str, int | str]] = [(r.label, f"{r.value}%") for r in rows]
+            lines = compact_lines(items, max(8, self.content_size.width - 1))
+            folded = self.query_one(".delegates-line", Static)
+            folded.update(Content("\n".join(lines)))
+            folded.styles.height = len(lines)
+        self.query_one(".delegates-line", Static).display = fold
+        self.query_one(".group-heading.delegates", Static).display = not fold  # the % say it
+        for row in rows:
+            row.display = not fold
+        return len(rows) + 1 - len(lines) if fold else 0
 
     def _show_support(self) -> int:
         """Lay out the support block for the sidebar's width; return the lines it takes."""

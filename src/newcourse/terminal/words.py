@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..session.phrases import UNAVAILABLE
 from ..session.view import (
+    BlocVotes,
     Change,
     ElectionLine,
     Option,
@@ -18,10 +19,12 @@ from ..session.view import (
     Quality,
     Tally,
 )
+from .fronts_words import front_names, fronts_line
 from .plaintext import inline_text
 
 __all__ = [
     "announced_lines",
+    "bloc_words",
     "change_words",
     "cost_words",
     "effect_words",
@@ -44,14 +47,31 @@ def tally_words(tally: Tally) -> str:
     return f"{tally.body}: {tally.yes} for, {tally.no} against; the motion is {verdict}."
 
 
+def bloc_words(blocs: tuple[BlocVotes, ...]) -> str:
+    """The blocs of a tally and who led them: "Left Opposition 13 for (Trotsky), The
+    majority 53: Stalin's 18 against, Zinoviev's 18 against, Kamenev's 17 split"."""
+    parts: list[str] = []
+    for name in dict.fromkeys(b.name for b in blocs):
+        led = [b for b in blocs if b.name == name]
+        count = sum(b.delegates for b in led)
+        if not count:
+            continue
+        if len(led) == 1:
+            who = f" ({led[0].leader})" if led[0].leader else ""
+            parts.append(f"{led[0].label} {count} {led[0].position}{who}")
+            continue
+        each = ", ".join(f"{b.leader}'s {b.delegates} {b.position}" for b in led)
+        parts.append(f"{led[0].label} {count}: {each}")
+    return ", ".join(parts)
+
+
 def tally_reasons(tally: Tally) -> list[str]:
     """Why a vote of the congress cycle went as it did, a line each: the blocs, the
     packing, the swing and the argument, the minority. A plain vote says nothing more."""
     why = tally.breakdown
     if why is None or not why.explained:
         return []
-    blocs = ", ".join(f"{b.label} {b.delegates} {b.position}" for b in why.blocs if b.delegates)
-    lines = [f"Blocs: {blocs}."]
+    lines = [f"Blocs: {bloc_words(why.blocs)}."]
     lines += [f"{m.person}'s trust brings {m.faction} to {m.after}." for m in why.lobbied]
     if why.packed and why.elected:
         lines.append(f"Packing: the apparatus kept {why.packed} of your delegates out.")
@@ -207,14 +227,19 @@ def announced_lines(view: PublicView) -> list[str]:
 
 def status_lines(view: PublicView) -> list[str]:
     """The status: the shown qualities by group (with their levels and clocks), the
-    delegates' shares, then "People:" and a line for each person the player knows."""
+    fronts abroad, the delegates' shares, then "People:" and a line for each person
+    the player knows."""
     lines = []
     groups = ("party", "economy", "world", "resources")
+    in_fronts = front_names(view)
     for group in (*groups, *sorted({q.group for q in view.qualities} - set(groups))):
         shown = [q for q in view.qualities if q.shown and q.group == group]
+        shown = [q for q in shown if q.name not in in_fronts]
         if shown:
             values = ", ".join(quality_words(q) for q in shown)
             lines.append(f"{group.capitalize()}: {values}.")
+    if fronts_line(view):
+        lines.append(fronts_line(view))
     if view.factions:
         shares = ", ".join(f"{f.label} {f.share:.0f}%" for f in view.factions)
         lines.append(f"Delegates: {shares}.")

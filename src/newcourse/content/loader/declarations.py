@@ -11,7 +11,13 @@ from ..yaml_source import Document, Path_
 from .compiler import Compiler
 from .tracks import declare_clocks, read_levels
 
-__all__ = ["declare", "span"]
+__all__ = ["COMPACT_GROUP", "COMPACT_LABEL", "declare", "span"]
+
+COMPACT_GROUP = "support"
+"""The quality group the players show on one compact line, each by a short label."""
+
+COMPACT_LABEL = 10
+"""The longest label of a quality in the compact group."""
 
 
 def span(ctx: Compiler, doc: Document, meta: schema.CampaignFile) -> None:
@@ -51,6 +57,14 @@ def declare(
                 doc,
                 doc.line((*path, "initial")),
                 f"quality {name!r}: initial value {q.initial} is outside {q.min}..{q.max}",
+            )
+        if q.group == COMPACT_GROUP and len(q.label) > COMPACT_LABEL:
+            ctx.error(
+                doc,
+                doc.line((*path, "label")),
+                f"quality {name!r}: the {COMPACT_GROUP} group is shown on one compact line, "
+                f"so its label {q.label!r} must be at most {COMPACT_LABEL} characters "
+                f"(the description can say more)",
             )
         qualities[name] = Quality(
             name,
