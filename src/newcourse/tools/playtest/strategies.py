@@ -20,17 +20,16 @@ fall; scoring players weigh each outcome by the odds the player is shown.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from ...engine import rules
-from ...engine.congress import Minority
 from ...engine.errors import ExpressionError
 from ...engine.expressions import Scope
-from ...engine.model import Campaign, Ending, Event, Option, Outcome
+from ...engine.forecast import Score, expected_score
+from ...engine.model import Campaign, Ending, Event, Option
 from ...engine.state import GameState
-from ...engine.votes import minority_won
 from ..names import compile_number, namespace_of
 from .distance import compile_distance
 
@@ -44,8 +43,6 @@ __all__ = [
 ]
 
 BUILTIN_STRATEGIES = ("random", "historical", "greedy")
-
-Score = Callable[[Scope], float | bool]
 
 
 class StrategyError(ValueError):
@@ -100,46 +97,6 @@ class Player(Protocol):
         scope: Scope,
         rng: random.Random,
     ) -> Option: ...
-
-
-def expected_score(
-    campaign: Campaign,
-    option: Option,
-    scope: Scope,
-    score: Score,
-    event: Event | None = None,
-    state: GameState | None = None,
-) -> float:
-    """The score of the state after ``option``'s effects, expected over its outcomes.
-
-    A vote is counted from the state as the game counts it: with the ``event`` it
-    decides and the ``state``'s delegate elections, the congress cycle too (the
-    elections, the argument, the minority). Uncertain outcomes are weighted by the
-    odds the player is shown. ``scope`` is left as it was.
-    """
-    minority: Minority | None = None
-
-    def after(outcome: Outcome | None) -> float:
-        trial = Scope(
-            dict(scope.values), set(scope.flags), scope.builtins, people=dict(scope.people)
-        )
-        trial.cast = scope.cast
-        if option.effects is not None:
-            option.effects.apply(trial)
-        if outcome is not None and outcome.effects is not None:
-            outcome.effects.apply(trial)
-        if minority is not None and minority.effects is not None:
-            minority.effects.apply(trial)
-        return float(score(trial))
-
-    if option.vote is not None:
-        held = state.elections if state is not None else None
-        tally = rules.vote_tally(campaign, option.vote, scope, event, option, held)
-        minority = minority_won(option, tally)
-        return after(option.vote.passed if tally.passed else option.vote.failed)
-    if option.outcomes:
-        return sum(chance * after(outcome) for outcome, chance in rules.outcome_odds(option, scope))
-    return after(None)
 
 
 def _best(options: Sequence[Option], scores: Sequence[float], rng: random.Random) -> Option:
