@@ -47,12 +47,19 @@ class RecordError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Created:
+class _Entry:
+    """What every record has: when it happened and who did it ("" for the procedure)."""
+
+    kind: ClassVar[str]
+    at: int
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Created(_Entry):
     """The council is created: its id, join code, game and settings; ``by`` chairs it."""
 
     kind: ClassVar[str] = "created"
-    at: int
-    by: str
     council: str
     code: str
     campaign: str
@@ -63,24 +70,21 @@ class Created:
 
 
 @dataclass(frozen=True, slots=True)
-class Joined:
-    """A member takes a seat: a delegate, an observer, or a bot playing a strategy."""
+class Joined(_Entry):
+    """A member takes a seat (``by``, their new id): a delegate, an observer, or a bot
+    playing a strategy."""
 
     kind: ClassVar[str] = "joined"
-    at: int
-    by: str  # the new member's id
     name: str
     observer: bool = False
     bot: str = ""  # the strategy a bot delegate plays; "" for a person
 
 
 @dataclass(frozen=True, slots=True)
-class MotionOpened:
+class MotionOpened(_Entry):
     """The game's current decision comes before the council as a motion."""
 
     kind: ClassVar[str] = "motion_opened"
-    at: int
-    by: str
     motion: int
     event: str
     minor: bool  # on the consent agenda: the chair settles it unless taken back
@@ -91,12 +95,10 @@ class MotionOpened:
 
 
 @dataclass(frozen=True, slots=True)
-class Posted:
+class Posted(_Entry):
     """A short argument for or against an option, by a delegate or a tendency."""
 
     kind: ClassVar[str] = "posted"
-    at: int
-    by: str
     motion: int
     option: str
     side: str  # "for" or "against"
@@ -105,106 +107,88 @@ class Posted:
 
 
 @dataclass(frozen=True, slots=True)
-class VoteCalled:
+class VoteCalled(_Entry):
     """The debate ends and the vote opens (called by the chair, or at the debate's end)."""
 
     kind: ClassVar[str] = "vote_called"
-    at: int
-    by: str
     motion: int
 
 
 @dataclass(frozen=True, slots=True)
-class Voted:
+class Voted(_Entry):
     """A delegate's vote, which replaces any earlier vote of theirs on the motion."""
 
     kind: ClassVar[str] = "voted"
-    at: int
-    by: str
     motion: int
     option: str
 
 
 @dataclass(frozen=True, slots=True)
-class TakenBack:
+class TakenBack(_Entry):
     """A delegate takes a minor motion back from the chair, for debate and a vote."""
 
     kind: ClassVar[str] = "taken_back"
-    at: int
-    by: str
     motion: int
 
 
 @dataclass(frozen=True, slots=True)
-class Closed:
+class Closed(_Entry):
     """The vote closes: ``reason`` is "all_voted", "chair" or "deadline"."""
 
     kind: ClassVar[str] = "closed"
-    at: int
-    by: str
     motion: int
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
-class Casting:
+class Casting(_Entry):
     """The vote left the choice to the chair among ``options``: ``reason`` is "tie" or
     "quorum"."""
 
     kind: ClassVar[str] = "casting"
-    at: int
-    by: str
     motion: int
     options: tuple[str, ...]
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
-class Reopened:
+class Reopened(_Entry):
     """The vote is held again among ``options`` (all when empty): "quorum" (too few
     voted) or "tie"; or a minor motion leaves the consent agenda for debate:
     "taken_back" (by delegates) or "unsettled" (by the chair before the deadline)."""
 
     kind: ClassVar[str] = "reopened"
-    at: int
-    by: str
     motion: int
     options: tuple[str, ...]
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
-class Decided:
+class Decided(_Entry):
     """The motion is decided: ``how`` is "majority", "casting" (the chair's vote
     after a tie or without quorum) or "settled" (the chair, on the consent agenda)."""
 
     kind: ClassVar[str] = "decided"
-    at: int
-    by: str
     motion: int
     option: str
     how: str
 
 
 @dataclass(frozen=True, slots=True)
-class Reported:
+class Reported(_Entry):
     """A defeated delegate's minority report on a decided motion, for their option."""
 
     kind: ClassVar[str] = "reported"
-    at: int
-    by: str
     motion: int
     option: str
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class ReportReturned:
+class ReportReturned(_Entry):
     """A minority report comes back: a later event ``vindicated`` or ``refuted`` it."""
 
     kind: ClassVar[str] = "report_returned"
-    at: int
-    by: str
     report: int  # its place among the council's reports, from 0
     motion: int  # the motion of the event that bears on it
     verdict: str
@@ -212,59 +196,49 @@ class ReportReturned:
 
 
 @dataclass(frozen=True, slots=True)
-class TendencyFormed:
+class TendencyFormed(_Entry):
     """Delegates form a tendency with a platform; ``by`` is its first member."""
 
     kind: ClassVar[str] = "tendency_formed"
-    at: int
-    by: str
     tendency: str
     name: str
     platform: str
 
 
 @dataclass(frozen=True, slots=True)
-class TendencyJoined:
+class TendencyJoined(_Entry):
     """A delegate joins a tendency (and leaves any other)."""
 
     kind: ClassVar[str] = "tendency_joined"
-    at: int
-    by: str
     tendency: str
 
 
 @dataclass(frozen=True, slots=True)
-class BallotOpened:
+class BallotOpened(_Entry):
     """A ballot: "recall" (of the chair ``subject``), "election" (of a chair) or
     "undo" (of the decision of motion ``subject``)."""
 
     kind: ClassVar[str] = "ballot_opened"
-    at: int
-    by: str
     ballot: int
     question: str
     subject: str
 
 
 @dataclass(frozen=True, slots=True)
-class BallotVoted:
+class BallotVoted(_Entry):
     """A vote in a ballot: "yes" or "no", or in an election a candidate's id."""
 
     kind: ClassVar[str] = "ballot_voted"
-    at: int
-    by: str
     ballot: int
     choice: str
 
 
 @dataclass(frozen=True, slots=True)
-class BallotClosed:
+class BallotClosed(_Entry):
     """A ballot's result: "carried" or "lost", or in an election the chair's id ("" when
     nobody won); ``reason`` as for a motion's vote."""
 
     kind: ClassVar[str] = "ballot_closed"
-    at: int
-    by: str
     ballot: int
     result: str
     reason: str
