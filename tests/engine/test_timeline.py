@@ -9,7 +9,9 @@ from newcourse.content import load_campaign
 from newcourse.engine import Game
 from newcourse.engine.index import history_text
 from newcourse.engine.model import Campaign
-from newcourse.engine.state import Entry
+from newcourse.engine.rules import scope_of
+from newcourse.engine.state import Entry, GameState
+from newcourse.engine.text import render
 from newcourse.engine.timeline import TimelineRow, day_text, timeline_rows
 from newcourse.engine.view import build_view
 
@@ -22,7 +24,8 @@ def _played(campaign: Campaign, seed: int) -> Game:
     return game
 
 
-def _row_by_hand(campaign: Campaign, entry: Entry) -> TimelineRow:
+def _row_by_hand(campaign: Campaign, entry: Entry, now: GameState) -> TimelineRow:
+    """The row as the campaign writes it, its tags read against the state ``now``."""
     event = campaign.events[entry.event_id]
     option = event.option(entry.option_id)
     assert option is not None
@@ -30,9 +33,8 @@ def _row_by_hand(campaign: Campaign, entry: Entry) -> TimelineRow:
     outcome = next((o.label for o in pool if o.id == entry.outcome_id), "")
     season = campaign.quarter(entry.turn)
     date = day_text(event.date) if event.date else f"End of {season.season} {season.year}"
-    return TimelineRow(
-        date, event.title, option.text, outcome, history_text(event), entry.historical
-    )
+    chosen = render(campaign.index.texts, option.text, scope_of(campaign, now))
+    return TimelineRow(date, event.title, chosen, outcome, history_text(event), entry.historical)
 
 
 def test_every_row_says_what_the_campaign_says_of_its_decision(real: Campaign) -> None:
@@ -40,7 +42,7 @@ def test_every_row_says_what_the_campaign_says_of_its_decision(real: Campaign) -
         game = _played(real, seed)
         rows = game.view().timeline
         assert len(rows) == len(game.decisions)
-        by_hand = {_row_by_hand(real, entry) for entry in game.state.timeline}
+        by_hand = {_row_by_hand(real, entry, game.state) for entry in game.state.timeline}
         assert set(rows) == by_hand
 
 
@@ -53,7 +55,7 @@ def test_rows_follow_the_calendar_set_pieces_first_then_the_seasons_end(real: Ca
             return entry.turn, date is None, date or real.quarter(entry.turn).first_day
 
         in_order = sorted(game.state.timeline, key=when)
-        assert game.view().timeline == tuple(_row_by_hand(real, e) for e in in_order)
+        assert game.view().timeline == tuple(_row_by_hand(real, e, game.state) for e in in_order)
 
 
 def test_an_option_the_campaign_no_longer_has_is_shown_by_its_id(mini: Campaign) -> None:
