@@ -11,6 +11,7 @@ it back (not past an outcome drawn by chance or a counted vote).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from fractions import Fraction
 
 from . import phrases
@@ -31,30 +32,31 @@ from .texts import checked_text
 __all__ = ["Accountability"]
 
 
-class Accountability:
-    """The commands of accountability and tendencies (a part of ``Council``)."""
+class Accountability(ABC):
+    """The commands of accountability and tendencies (a part of ``Council``, which
+    gives the abstract methods below)."""
 
     state: CouncilState
 
     # ------------------------------------------------------------ given by Council
 
-    def rules(self) -> Rules:
-        raise NotImplementedError
+    @abstractmethod
+    def rules(self) -> Rules: ...
 
-    def _add(self, record: Record) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _add(self, record: Record) -> None: ...
 
-    def _time(self, at: int) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def _time(self, at: int) -> int: ...
 
-    def _delegate(self, by: str) -> Member:
-        raise NotImplementedError
+    @abstractmethod
+    def _delegate(self, by: str) -> Member: ...
 
-    def _chair(self, by: str) -> Member:
-        raise NotImplementedError
+    @abstractmethod
+    def _chair(self, by: str) -> Member: ...
 
-    def _open_motion(self, at: int) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def _open_motion(self, at: int) -> None: ...
 
     # ------------------------------------------------------------ minority reports
 
