@@ -110,6 +110,7 @@ class NewCourseApp(App[None]):
             campaign, store = session.game.campaign, session.store
         assert campaign is not None, "without a session the app needs the campaign"
         self.session = session
+        self._given = session
         self.campaign = campaign
         self.store = store
         self.seed = seed
@@ -119,7 +120,13 @@ class NewCourseApp(App[None]):
         self._lost = False
         self._event_loop: asyncio.AbstractEventLoop | None = None
 
-    # ------------------------------------------------------------ opening
+    # ------------------------------------------------------------ opening and closing
+
+    def on_unmount(self) -> None:
+        """Let go of the saves of a game opened here, however the app ends (the
+        caller closes a session it gave)."""
+        if self.session is not None and self.session is not self._given:
+            self.session.close()
 
     async def on_mount(self) -> None:
         if not self.is_headless:
