@@ -34,6 +34,7 @@ TARGETS = [
     "random_tracks_move",
     "random_rules_fire",
     "random_flags_seen",
+    "every_ending_reached",
     "no_dominant_quality",
 ]
 

@@ -145,10 +145,15 @@ def test_the_balance_run_plays_every_strategy_and_checks_the_targets(mini: Campa
 def test_a_dominant_greedy_strategy_is_named_in_the_targets() -> None:
     def greedy(target: str, victory: float) -> dict[str, Any]:
         kinds = {"victory": {"share": victory}}
-        return {"strategy": {"name": "greedy", "target": target}, "measures": {"kinds": kinds}}
+        endings = [{"id": "won", "count": 1}]
+        return {
+            "strategy": {"name": "greedy", "target": target},
+            "measures": {"kinds": kinds},
+            "endings": endings,
+        }
 
     targets = balance_targets([greedy("democracy", 0.2), greedy("opposition", 0.9)])
-    assert targets == [
+    assert targets[1:] == [
         {
             "id": "no_dominant_quality",
             "target": "no greedy strategy on one shown quality reaches a victory in more than "
@@ -157,7 +162,28 @@ def test_a_dominant_greedy_strategy_is_named_in_the_targets() -> None:
             "figure": "opposition 90.0%",
         }
     ]
-    assert balance_targets([greedy("democracy", 0.35)])[0]["holds"] is True
+    assert balance_targets([greedy("democracy", 0.35)])[1]["holds"] is True
+
+
+def test_an_ending_no_strategy_reaches_is_named_in_the_targets() -> None:
+    def played(name: str, counts: dict[str, int]) -> dict[str, Any]:
+        endings = [{"id": ending, "count": count} for ending, count in counts.items()]
+        return {"strategy": {"name": name}, "endings": endings}
+
+    reports = [
+        played("democrat", {"won": 3, "lost": 7, "rare": 0, "never": 0}),
+        played("cautious", {"won": 0, "lost": 9, "rare": 1, "never": 0}),
+    ]
+    [target] = balance_targets(reports)
+    assert target["id"] == "every_ending_reached"
+    assert target["holds"] is False and target["figure"] == "never"
+    reports[1]["endings"][3]["count"] = 1
+    assert balance_targets(reports)[0] == {
+        "id": "every_ending_reached",
+        "target": "every ending is reached in some game of some strategy",
+        "holds": True,
+        "figure": "all 4 reached",
+    }
 
 
 def test_the_balance_command_writes_every_format(

@@ -103,6 +103,8 @@ def balance_targets(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     randomly = _named(reports, "random")
     if randomly is not None:
         targets += _random_targets(randomly)
+    if reports:
+        targets.append(_every_ending_reached(reports))
     greedy = [r for r in reports if r["strategy"]["name"] == "greedy"]
     if greedy:
         above = {
@@ -125,6 +127,17 @@ def balance_targets(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
         )
     return targets
+
+
+def _every_ending_reached(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    reached = {e["id"] for r in reports for e in r["endings"] if e["count"]}
+    never = [e["id"] for e in reports[0]["endings"] if e["id"] not in reached]
+    return _target(
+        "every_ending_reached",
+        "every ending is reached in some game of some strategy",
+        not never,
+        ", ".join(never) or f"all {len(reports[0]['endings'])} reached",
+    )
 
 
 def _random_targets(report: dict[str, Any]) -> list[dict[str, Any]]:
