@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newcourse.cli import main
+from newcourse.content import builtin_campaign_path
 from newcourse.engine.errors import ExpressionError
 from newcourse.engine.expressions import Binary, Literal, parse_expr
 from newcourse.engine.expressions.parser import MAX_DEPTH, MAX_PARTS, depth_of
@@ -126,3 +127,18 @@ def test_conditions_are_joined_as_a_shallow_tree() -> None:
     a, b, c = parts[:3]
     assert conjoin(a, None, b, c) == Binary("and", Binary("and", a, b), c)
     assert conjoin(None) == Literal(True)
+
+
+def test_a_world_rule_that_counts_turns_since_a_flag_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    campaign = tmp_path / "campaign"
+    shutil.copytree(builtin_campaign_path("left_opposition"), campaign)
+    rules = campaign / "world.yaml"
+    rules.write_text(
+        rules.read_text(encoding="utf-8")
+        + '  - id: lately\n    when: "since(leningrad_break) < 2"\n    effects: "apparatus -= 1"\n',
+        encoding="utf-8",
+    )
+    status, _ = check(campaign, capsys)
+    assert status == 0

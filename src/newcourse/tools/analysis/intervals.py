@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ...content.limits import MAX_NUMBER
 from ...engine.expressions import Binary, Call, Expr, Literal, Name, Not, Type
+from ...engine.expressions.compiling import NEVER
 from ...engine.expressions.people import PEOPLE_FUNCTIONS
 from ...engine.figures import ATTRIBUTES
 
@@ -144,6 +145,8 @@ def evaluate(expr: Expr, box: Box) -> Value:
         return frozenset(not v for v in truth(evaluate(expr.operand, box)))
     if isinstance(expr, Call) and expr.function in PEOPLE_FUNCTIONS:
         return _person_call(expr)
+    if isinstance(expr, Call) and expr.function == "since":
+        return Interval(0.0, float(NEVER))  # turns since a flag was set; NEVER if it was not
     if isinstance(expr, Call):
         return _call(expr, [number(evaluate(arg, box)) for arg in expr.args])
     return _binary(expr, box)
