@@ -159,10 +159,11 @@ def test_planning_argues_well_in_wide_scissors_and_a_goods_famine(real: Campaign
 # ------------------------------------------------------------ the year as it went
 
 
-def historical_game(campaign: Campaign, seed: int) -> Game:
-    """Play what really happened where an event says, the first available option elsewhere."""
+def historical_game(campaign: Campaign, seed: int, seasons: int = 4) -> Game:
+    """Play what really happened where an event says, the first available option elsewhere,
+    for the first ``seasons`` seasons (the first year: autumn 1923 to summer 1924)."""
     game = Game.start(campaign, seed)
-    while not game.over:
+    while not game.over and game.state.turn < seasons:
         event = campaign.events[game.state.queue[0]]
         scope = scope_of(campaign, game.state)
         available = [

@@ -14,7 +14,9 @@ def test_no_front_page_repeats_a_line_from_the_season_before(real: Campaign) -> 
     for game, view in random_views(real, GAMES):
         if not view.opening:
             continue
-        page = frozenset(item.text for item in view.news)
+        # a level crossed ("Scissors: half open → narrow") is told again when a track
+        # goes back across it; the test is about the rules' own lines
+        page = frozenset(item.text for item in view.news if " → " not in item.text)
         repeated = sorted(page & before.get(game.seed, frozenset()))
         assert not repeated, f"seed {game.seed}, {view.date}: as the season before: {repeated}"
         before[game.seed] = page

@@ -303,7 +303,7 @@ def test_at_the_ending_the_player_can_undo_look_back_and_leave(
     if game.undo_refusal is not None:
         undone = f"Not possible: {game.undo_refusal}."
         assert 'Type "undo"' not in after.split("\n> ")[0], "undo is offered only if allowed"
-    assert f"> undo {undone} > status" in " ".join(after.split())  # as wrapped at 80
+    assert f"> undo {undone}" in " ".join(after.split())  # as wrapped at 80
     assert after.endswith("\n> \nInput ended.\nSaving was off; this game was not saved.\n")
 
 
