@@ -330,6 +330,8 @@ async def test_save_asks_for_a_name(mini: Campaign, tmp_path: Path) -> None:
         await pilot.press("s", "x", "escape")
         assert isinstance(app.screen, PlayScreen)
         assert not store.has("x")
+    assert app.session is not None
+    app.session.close()  # the app closes only the games it opened itself
 
 
 @pytest.mark.asyncio
@@ -840,6 +842,8 @@ async def test_quitting_a_finished_game_does_not_say_continue(
         await settle(pilot)
         await pilot.press("q")
     assert said and "The game is over" in said[0] and "Continue later" not in said[0]
+    assert app.session is not None
+    app.session.close()
 
 
 @pytest.mark.asyncio
