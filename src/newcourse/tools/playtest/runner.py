@@ -259,6 +259,9 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
         state, decisions, ending = stuck.state, _decisions_of(stuck.state), STUCK
     except EngineError:
         return _count_error(tally, index, seed)
+    # counted first: a Ctrl-C while the game's figures are added leaves no count
+    # above the number of games (a share above 1 would break the intervals)
+    tally.games += 1
     watcher.add_to(tally)
     end = take(state.values)
     measure(
@@ -271,7 +274,6 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
         state.timeline,
     )
     watcher.systems.add_to(tally.systems, state)
-    tally.games += 1
     tally.decisions += len(decisions)
     tally.lengths[len(decisions)] += 1
     tally.endings[ending] += 1
