@@ -137,7 +137,7 @@ def load(request: Request, name: str) -> dict[str, Any]:
     return _game(request, _games(request).load(_player(request), name))
 
 
-@router.delete("/slots/{name}", status_code=204, summary="Delete a save")
+@router.delete("/slots/{name}", status_code=204, response_model=None, summary="Delete a save")
 def delete(request: Request, name: str) -> None:
     _games(request).delete(_player(request), name)
 
