@@ -24,23 +24,20 @@ from ..engine import Refusal
 from ..session import COMMANDS, Session, refusal_sentence
 from ..session.phrases import NO_HISTORY_NOTE, TAKEN_BACK, no_such_option, not_available
 from ..session.view import PublicView
+from .notes import codex_note, news_note, status_note, timeline_note
 from .panels import (
     ResultPanel,
     TopBar,
     change_content,
-    codex_links,
-    codex_markdown,
-    codex_page,
     news_markdown,
     option_prompt,
     result_line,
     theme_colours,
-    timeline_table,
 )
 from .safe import safe, safe_text
-from .screens import EndingScreen, NoteScreen
+from .screens import EndingScreen
 from .sidebar import Sidebar
-from .words import announced_lines, people_changes, status_lines
+from .words import announced_lines, people_changes
 
 __all__ = ["PlayScreen"]
 
@@ -355,54 +352,20 @@ class PlayScreen(Screen[None]):
     def action_codex(self) -> None:
         """Open the history note of the current event, with the notes it points to; from
         there ``g`` opens the glossary and ``r`` the reading groups' guide."""
-        codex = self.session.codex
-        event = self.view.event
-        entry = safe(codex.get(event.codex)) if event and event.codex else None
-        links = codex_links(codex)
-        if entry is None and not links:
+        note = codex_note(self.session.codex, self.view)
+        if note is None:
             self.tell(NO_HISTORY_NOTE)
             return
-        if entry is None:
-            title, meta, markdown = "The codex", "", f"*{NO_HISTORY_NOTE}*"
-        else:
-            title, meta, markdown = entry.title, entry.date, codex_page(codex, entry)
-        self.app.push_screen(NoteScreen(title, markdown, meta=meta, close_keys=("c",), links=links))
+        self.app.push_screen(note)
 
     def action_status(self) -> None:
         """Open every shown quality and the delegates' shares, where the sidebar is cut."""
-        self.app.push_screen(
-            NoteScreen(
-                "Status",
-                "\n\n".join(status_lines(self.view)),
-                meta=f"{self.view.date} · turn {self.view.turn} of {self.view.turns}",
-                close_keys=("i",),
-            )
-        )
+        self.app.push_screen(status_note(self.view))
 
     def action_timeline(self) -> None:
         """Open the timeline of decisions beside history."""
-        table = timeline_table(self.view.timeline, self.app_colours())
-        self.app.push_screen(
-            NoteScreen("Your timeline beside history", table=table, close_keys=("t",))
-        )
+        self.app.push_screen(timeline_note(self.view, self.app_colours()))
 
     def action_news(self) -> None:
         """Open this season's front page again."""
-        view = self.view
-        parts = [news_markdown(view)]
-        changes = change_content(view.changes).plain
-        if changes:
-            parts.append(f"**Since last season:** {changes}")
-        codex = self.session.codex
-        notes = [
-            safe(codex[item.codex]) for item in view.news if item.codex and item.codex in codex
-        ]
-        parts.extend(codex_markdown(entry, heading=True) for entry in notes)
-        self.app.push_screen(
-            NoteScreen(
-                "The front page",
-                "\n\n".join(parts),
-                meta=f"{view.date} · turn {view.turn} of {view.turns}",
-                close_keys=("n",),
-            )
-        )
+        self.app.push_screen(news_note(self.session.codex, self.view))
