@@ -16,6 +16,7 @@ __all__ = [
     "DEFAULT_RULES",
     "QUORUM_FAILURES",
     "TIE_RULES",
+    "Case",
     "Procedure",
     "ProcedureRules",
     "StoryRule",
@@ -92,12 +93,30 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Case:
+    """A historical figure's case for or against an option of an event, in the
+    campaign's own words, shown at the opening of the motion's debate."""
+
+    event: str
+    option: str
+    side: str  # "for" or "against"
+    person: str  # the person's id in the campaign's people, or "" for a name given
+    speaker: str  # the name shown
+    text: str
+    source: str  # the document or speech the position comes from
+    codex: str  # the codex note on it, or ""
+    where: Source
+
+
+@dataclass(frozen=True, slots=True)
 class Procedure:
     """A campaign's rules of procedure: defaults (every field set), the motions that
-    are minor (by event id), the rules the story changes, and the verdicts."""
+    are minor (by event id), the rules the story changes, the verdicts, and the cases
+    that open the debates."""
 
     defaults: ProcedureRules
     minor: tuple[str, ...]
     story: tuple[StoryRule, ...]
     verdicts: tuple[Verdict, ...]
     source: Source
+    openings: tuple[Case, ...] = ()

@@ -88,7 +88,7 @@ def _build(ctx: Compiler) -> Campaign | None:
     endings = read_endings(ctx)
     codex = read_codex_notes(ctx)
     strategies = read_strategies(ctx)
-    council = read_council(ctx, events)
+    council = read_council(ctx, events, roster, codex)
     check_links(ctx, events, headlines, codex, factions)
     events = settle_time(ctx, doc, dict(meta.arcs), events)
     texts = read_texts(ctx, events.values(), rules, headlines, endings)

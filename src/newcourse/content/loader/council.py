@@ -1,4 +1,5 @@
-"""council.yaml: council mode's rules of procedure, the rules the story changes, verdicts.
+"""council.yaml: council mode's rules of procedure, the rules the story changes, verdicts
+and the openings of debates (read in ``openings``).
 
 The file is optional; without it a council plays by the game's defaults
 (``engine.procedure.DEFAULT_RULES``). Shares and lengths of time are read here
@@ -13,11 +14,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields, replace
 from typing import Any
 
-from ...engine.model import Event, Source
+from ...engine.figures import Roster
+from ...engine.model import CodexEntry, Event, Source
 from ...engine.procedure import DEFAULT_RULES, Procedure, ProcedureRules, StoryRule, Verdict
 from .. import schema
 from ..yaml_source import Document, Path_
 from .compiler import Compiler
+from .openings import read_openings
 
 __all__ = ["parse_duration", "parse_share", "read_council"]
 
@@ -159,8 +162,14 @@ def _verdict(
     )
 
 
-def read_council(ctx: Compiler, events: Mapping[str, Event]) -> Procedure | None:
-    """council.yaml, or None when the campaign has none; call once the events are read."""
+def read_council(
+    ctx: Compiler,
+    events: Mapping[str, Event],
+    roster: Roster,
+    codex: Mapping[str, CodexEntry],
+) -> Procedure | None:
+    """council.yaml, or None when the campaign has none; call once the events, the
+    people and the codex are read (the openings name them)."""
     loaded = ctx.read("council.yaml", schema.CouncilFile, required=False)
     if loaded is None:
         return None
@@ -204,4 +213,5 @@ def read_council(ctx: Compiler, events: Mapping[str, Event]) -> Procedure | None
         tuple(story),
         tuple(v for v in verdicts if v is not None),
         Source(doc.name, 1),
+        read_openings(ctx, doc, raw.openings, events, roster, codex),
     )

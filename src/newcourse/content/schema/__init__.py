@@ -23,7 +23,14 @@ from .campaign import (
     FrontStateFile,
     QualityFile,
 )
-from .council import CouncilFile, RulesFile, StoryRuleFile, VerdictFile
+from .council import (
+    CaseFile,
+    CouncilFile,
+    OpeningFile,
+    RulesFile,
+    StoryRuleFile,
+    VerdictFile,
+)
 from .events import (
     ElectionsFile,
     EventFile,
@@ -56,6 +63,7 @@ __all__ = [
     "SCHEMAS",
     "ArgumentFile",
     "CampaignFile",
+    "CaseFile",
     "ClockFile",
     "ClockFillFile",
     "CodexFrontMatter",
@@ -76,6 +84,7 @@ __all__ = [
     "HeadlineFile",
     "MinorityFile",
     "NewsFile",
+    "OpeningFile",
     "OptionFile",
     "OutcomeFile",
     "PeopleFile",

@@ -1,4 +1,5 @@
-"""council.yaml: council mode's rules of procedure, the rules the story changes, verdicts."""
+"""council.yaml: council mode's rules of procedure, the rules the story changes, verdicts,
+and the historical cases that open a motion's debate."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ from pydantic import Field, StringConstraints
 
 from .values import ConditionText, Id, Strict, described
 
-__all__ = ["CouncilFile", "RulesFile", "StoryRuleFile", "VerdictFile"]
+__all__ = [
+    "CaseFile",
+    "CouncilFile",
+    "OpeningFile",
+    "RulesFile",
+    "StoryRuleFile",
+    "VerdictFile",
+]
 
 Share = Annotated[
     str | int | float,
@@ -85,6 +93,37 @@ class VerdictFile(Strict):
     note: str = described("What the event shows, in a sentence", "")
 
 
+class CaseFile(Strict):
+    """One side of an opening: the case a historical figure really argued, in the
+    campaign's own words (a paraphrase, never a quotation)."""
+
+    who: Id | None = described(
+        "Who argued it: a person's id in people.yaml (or give 'speaker' instead)", None
+    )
+    speaker: str | None = described(
+        "Who argued it, by name, for someone not in people.yaml (or give 'who' instead)", None
+    )
+    text: str = described(
+        "The case, in the campaign's own words: a short paragraph of 40 to 90 words "
+        "paraphrasing the position the figure held at that date; no quotation marks"
+    )
+    source: str = described(
+        "The document or speech the position comes from, with its date, e.g. "
+        "'The New Course, December 1923'"
+    )
+    codex: Id | None = described("The codex note on that document or event, by id", None)
+
+
+class OpeningFile(Strict):
+    """The opening of the debate on one option of an event: the case for it and the
+    case against it, as the figures of the time argued them."""
+
+    event: Id = described("The event whose motion the cases open")
+    option: Id = described("The option they argue for or against")
+    for_: CaseFile | None = Field(None, alias="for", description="The case for the option")
+    against: CaseFile | None = described("The case against the option", None)
+
+
 class CouncilFile(RulesFile):
     """council.yaml: how a council of players debates and votes each decision."""
 
@@ -93,3 +132,7 @@ class CouncilFile(RulesFile):
     )
     story: list[StoryRuleFile] = described("Rules the story changes, in order", [])
     verdicts: list[VerdictFile] = described("Events that bear on earlier options", [])
+    openings: list[OpeningFile] = described(
+        "Historical cases for and against options, shown at the opening of a motion's debate",
+        [],
+    )
