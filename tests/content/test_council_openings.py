@@ -10,6 +10,7 @@ import pytest
 
 from newcourse.content import CampaignError, load_campaign, load_with_diagnostics
 from newcourse.content.loader.openings import LONGEST_CASE, words
+from newcourse.engine import Campaign
 
 from ..conftest import MINI
 
@@ -168,3 +169,23 @@ def test_a_misspelt_side_is_an_unknown_field(tmp_path: Path) -> None:
     with pytest.raises(CampaignError) as caught:
         load_campaign(campaign_with(tmp_path, council))
     assert any("'fro'" in str(d) and d.line == 4 for d in caught.value.errors)
+
+
+def test_the_real_campaign_opens_its_great_debates(real: Campaign) -> None:
+    procedure = real.council
+    assert procedure is not None
+    cases = procedure.openings
+    events = {case.event for case in cases}
+    assert len(cases) >= 25 and len(events) >= 12
+    years = {real.events[event].date.year for event in events if real.events[event].date}
+    assert years == set(range(1923, 1931))
+    for case in cases:
+        assert real.events[case.event].option(case.option) is not None
+        assert 40 <= words(case.text) <= LONGEST_CASE, (case.event, case.option, case.side)
+        assert case.source and case.text.endswith((".", "?", "!"))
+        assert not case.person or case.person in real.roster.people
+        assert not case.codex or case.codex in real.codex
+    speakers = {case.person or case.speaker for case in cases}
+    assert {"trotsky", "stalin", "bukharin", "zinoviev", "kamenev", "krupskaya"} <= speakers
+    assert {"preobrazhensky", "radek", "rakovsky"} <= speakers
+    assert "Ernst Thälmann" in speakers

@@ -1,10 +1,12 @@
 """The minutes, exported: as JSON (every record, readable back) and as Markdown (to read).
 
 The JSON minutes are the council itself: ``records_from_minutes`` gives back the
-records, and ``Council.from_records`` the council. The Markdown minutes tell
-the same story for people: the members, each motion with its debate, its
-rounds of open votes and its decision, the minority reports and what became
-of them, the ballots.
+records, and ``Council.from_records`` the council; beside the records they
+carry, once per motion, the campaign's historical cases that opened its debate
+(for readers: they are the campaign's, not records, and are not read back). The
+Markdown minutes tell the same story for people: the members, each motion with
+the opening of its debate, its debate, its rounds of open votes and its
+decision, the minority reports and what became of them, the ballots.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .openings import opening_data
+from .phrases import in_the_spirit
 from .records import Record, RecordError, from_data, to_data
 from .state import Ballot, CouncilState, Member, Motion
 
@@ -37,6 +41,15 @@ def minutes_data(state: CouncilState) -> dict[str, Any]:
         "council": state.id,
         "campaign": state.campaign.id,
         "records": [to_data(record) for record in state.records],
+        "openings": [
+            {
+                "motion": motion.number,
+                "event": motion.event,
+                "cases": [opening_data(opening) for opening in motion.openings],
+            }
+            for motion in state.motions
+            if motion.openings
+        ],
     }
 
 
@@ -74,6 +87,14 @@ def _motion_lines(state: CouncilState, motion: Motion) -> list[str]:
     for number, (_, text) in enumerate(motion.texts, start=1):
         lines.append(f"{number}. {text}")
     lines.append("")
+    if motion.openings:
+        lines += ["### The opening of the debate", ""]
+        for opening in motion.openings:
+            lines.append(
+                f"- {in_the_spirit(opening)}, {opening.side} "
+                f"“{motion.text(opening.option)}”: {opening.text}"
+            )
+        lines.append("")
     if motion.posts:
         lines += ["### Debate", ""]
         for post in motion.posts:

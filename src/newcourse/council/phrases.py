@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .openings import Opening
 from .procedure import Rules
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "bot_name",
     "duration",
     "forbidden",
+    "in_the_spirit",
     "rule_lines",
     "share",
 ]
@@ -68,6 +70,12 @@ def forbidden(what: str, reason: str) -> str:
     """The refusal of a right the rules withhold, with the story's reason when it gave one."""
     reason = reason.strip().rstrip(".")
     return f"{what} is not allowed now: {reason}." if reason else f"{what} is not allowed now."
+
+
+def in_the_spirit(opening: Opening) -> str:
+    """Whose case an opening puts, and where from: the campaign paraphrases, it does
+    not quote ("In the spirit of Leon Trotsky (The New Course, December 1923)")."""
+    return f"In the spirit of {opening.speaker} ({opening.source})"
 
 
 def bot_name(strategy: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Campaign, Game
 from ..engine.procedure import ProcedureRules
+from .openings import Opening, debate_openings
 from .records import (
     BallotClosed,
     BallotOpened,
@@ -114,6 +115,8 @@ class Motion:
     decided: str | None = None
     how: str = ""
     decided_at: int | None = None
+    openings: tuple[Opening, ...] = ()
+    """The campaign's historical cases that open the debate (not delegates' posts)."""
 
     @property
     def open(self) -> bool:
@@ -232,6 +235,7 @@ class CouncilState:
                     len(self.game.decisions),
                     "consent" if minor else "debate",
                     record.at,
+                    openings=debate_openings(self.campaign, record.event, record.options or None),
                 )
             )
         elif isinstance(record, Posted):
