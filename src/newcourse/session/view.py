@@ -22,7 +22,7 @@ place.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
@@ -334,12 +334,30 @@ def _links(view: TurnView, campaign: Campaign) -> tuple[CodexLink, ...]:
 def to_data(value: Any) -> Any:
     """``value`` (a view or any part of it) as JSON data: every dataclass and named
     tuple a dict by field name, every tuple a list."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {field.name: to_data(getattr(value, field.name)) for field in fields(value)}
-    if isinstance(value, tuple) and hasattr(value, "_fields"):
-        return {name: to_data(item) for name, item in zip(value._fields, value, strict=True)}
-    if isinstance(value, tuple | list):
-        return [to_data(item) for item in value]
-    if isinstance(value, Mapping):
-        return {str(key): to_data(item) for key, item in value.items()}
-    return value
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        shape = _SHAPES[kind] = _shape_of(kind)
+    return shape(value)
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+_SHAPES: dict[type, Callable[[Any], Any]] = {}
+"""How ``to_data`` turns a value of each type into data, worked out once per type: a
+view holds a thousand values and a few dozen types."""
+
+
+def _shape_of(kind: type) -> Callable[[Any], Any]:
+    if is_dataclass(kind):
+        names = tuple(field.name for field in fields(kind))
+        return lambda value: {name: to_data(getattr(value, name)) for name in names}
+    if issubclass(kind, tuple) and hasattr(kind, "_fields"):
+        keys: tuple[str, ...] = kind._fields
+        return lambda value: {key: to_data(item) for key, item in zip(keys, value, strict=True)}
+    if issubclass(kind, tuple | list):
+        return lambda value: [to_data(item) for item in value]
+    if issubclass(kind, Mapping):
+        return lambda value: {str(key): to_data(item) for key, item in value.items()}
+    return lambda value: value
