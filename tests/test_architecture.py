@@ -21,7 +21,7 @@ ALLOWED = {
     "storage": {"engine", "storage", "settings"},
     "session": {"engine", "content", "storage", "session", "settings"},
     "terminal": {"engine", "session", "storage", "terminal"},
-    "web": {"engine", "content", "session", "storage", "settings", "web"},
+    "web": {"engine", "content", "session", "storage", "settings", "web", "council"},
     "tools": {"engine", "content", "tools"},
     "council": {"engine", "content", "session", "council"},
 }
@@ -218,6 +218,16 @@ def test_council_mode_is_pure() -> None:
                 assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
             if isinstance(node, ast.Attribute):
                 assert node.attr not in {"now", "today", "utcnow"}, f"{path.name} reads the clock"
+
+
+def test_the_session_and_the_terminal_keep_games_through_the_store_protocol() -> None:
+    """Saves are reached through ``storage.GameStore`` (the save files are one store, a
+    database another): the session, the players and the command line never name the
+    folder of save files that stands behind the file store."""
+    for layer in ("session", "terminal", "cli", "web"):
+        for path in modules(layer):
+            named = {name for found, name in _imported_names(path) if found == "storage"}
+            assert "SaveStore" not in named, path.relative_to(PACKAGE)
 
 
 def test_the_web_player_does_not_import_the_terminal_player() -> None:

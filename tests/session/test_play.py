@@ -15,18 +15,23 @@ import pytest
 from newcourse.engine import Campaign, Game, Refusal, SaveError
 from newcourse.session import Refusal as CodedRefusal
 from newcourse.session import Session, refusal_code, refusal_sentence
-from newcourse.storage import GameOpenElsewhere, SaveStore, read_save
+from newcourse.storage import LOCAL, FileGameStore, GameOpenElsewhere, SaveStore, read_save
 from newcourse.storage.lock import LOCK_NAME
 
 from ..conftest import MINI
 
 
-def _store(tmp_path: Path, campaign: Campaign) -> SaveStore:
-    return SaveStore(tmp_path / "data", campaign.id, start=campaign.start)
+def _store(tmp_path: Path, campaign: Campaign) -> FileGameStore:
+    return FileGameStore(tmp_path / "data", start=campaign.start)
 
 
-def _autosave(store: SaveStore) -> dict[str, object]:
-    return read_save(store.path("autosave")).data
+def _folder(store: FileGameStore, campaign: Campaign) -> SaveStore:
+    """The save files the store keeps for the local player."""
+    return store.saves(LOCAL, campaign.id)
+
+
+def _autosave(store: FileGameStore, campaign: Campaign) -> dict[str, object]:
+    return read_save(_folder(store, campaign).path("autosave")).data
 
 
 def test_a_new_game_sets_the_last_one_aside_and_says_how_to_load_it(
@@ -35,9 +40,9 @@ def test_a_new_game_sets_the_last_one_aside_and_says_how_to_load_it(
     store = _store(tmp_path, mini)
     with Session.new(mini, 1, store) as first:
         first.choose("publish")
-        played = _autosave(store)
+        played = _autosave(store, mini)
     with Session.new(mini, 2, store) as second:
-        (previous,) = [e for e in store.entries() if e.kind == "previous"]
+        (previous,) = [e for e in _folder(store, mini).entries() if e.kind == "previous"]
         assert read_save(previous.path).data == played
         assert any(f"--load {previous.name}" in notice for notice in second.notices)
 
@@ -46,27 +51,28 @@ def test_loading_never_destroys_the_game_in_progress(tmp_path: Path, mini: Campa
     store = _store(tmp_path, mini)
     with Session.new(mini, 1, store) as playing:
         playing.choose("publish")
-        saved_path = playing.save_as("evening")
+        saved = playing.save_as("evening")
         playing.choose(playing.game.view().options[0].id)
-        in_progress = _autosave(store)
+        in_progress = _autosave(store, mini)
     with Session.load(mini, "evening", store) as loaded:
         assert loaded.game.state.step == 1
-        assert _autosave(store) == loaded.game.to_data()
-    kept = [read_save(e.path).data for e in store.entries() if e.kind == "previous"]
+        assert _autosave(store, mini) == loaded.game.to_data()
+    kept = [read_save(e.path).data for e in _folder(store, mini).entries() if e.kind == "previous"]
     assert in_progress in kept, "the game that was being played is kept"
-    assert read_save(saved_path).data["decisions"] == [["letter", "publish"]]
+    assert saved.slot == "evening"
+    assert read_save(Path(saved.place)).data["decisions"] == [["letter", "publish"]]
 
 
 def test_a_save_that_cannot_load_changes_nothing_on_disk(tmp_path: Path, mini: Campaign) -> None:
     store = _store(tmp_path, mini)
     with Session.new(mini, 1, store):
         pass
-    before = sorted(p.name for p in store.folder.iterdir())
+    before = sorted(p.name for p in _folder(store, mini).folder.iterdir())
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "newcourse-save", "format_version": 1, "seed": "x"}')
     with pytest.raises(SaveError, match=r"cannot load .*broken\.json: .*damaged"):
         Session.load(mini, str(broken), store)
-    assert sorted(p.name for p in store.folder.iterdir()) == before
+    assert sorted(p.name for p in _folder(store, mini).folder.iterdir()) == before
     with Session.resume(mini, store):
         pass  # the lock was let go after the refusal
 
@@ -86,9 +92,10 @@ def test_a_save_name_wins_over_a_file_of_the_same_name_and_says_so(
 def test_saved_as_says_the_name_and_where(tmp_path: Path, mini: Campaign) -> None:
     store = _store(tmp_path, mini)
     with Session.new(mini, 1, store) as playing:
-        path = playing.save_as("my game")
-        words = playing.saved_words(path)
-    assert path == store.folder / "mygame.json"
+        kept = playing.save_as("my game")
+        words = playing.saved_words(kept)
+    path = _folder(store, mini).folder / "mygame.json"
+    assert kept == ("mygame", str(path))
     assert words.startswith(f"Saved as mygame ({path})")
     assert "play --load mygame" in words
 
@@ -135,14 +142,16 @@ def test_a_data_folder_that_is_a_file_still_plays_and_can_save_elsewhere(
 ) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("")
-    store = SaveStore(blocker, mini.id)
+    store = FileGameStore(blocker)
     with Session.new(mini, 1, store) as playing:
         assert playing.save_problem is not None
         assert any("save it to a file in another folder" in n for n in playing.notices)
         playing.choose("publish")
         with pytest.raises(Refusal, match="could not be saved"):
             playing.save_as("evening")
-        elsewhere = playing.save_as(str(tmp_path / "kept.json"))
+        kept = playing.save_as(str(tmp_path / "kept.json"))
+        elsewhere = Path(kept.place)
+        assert kept.slot is None
         assert Game.from_data(mini, read_save(elsewhere).data).state == playing.game.state
         assert (playing.parting_words() or "").startswith(f"This game is saved in {elsewhere}")
         playing.choose(playing.game.view().options[0].id)
@@ -151,8 +160,9 @@ def test_a_data_folder_that_is_a_file_still_plays_and_can_save_elsewhere(
 
 def test_a_game_open_in_another_process_is_refused(tmp_path: Path, mini: Campaign) -> None:
     store = _store(tmp_path, mini)
-    store.folder.mkdir(parents=True)
-    other = (store.folder / LOCK_NAME).open("a+b")  # held as another process would hold it
+    folder = _folder(store, mini).folder
+    folder.mkdir(parents=True)
+    other = (folder / LOCK_NAME).open("a+b")  # held as another process would hold it
     other.write(b"4242\n")
     other.flush()
     fcntl.flock(other.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -173,29 +183,30 @@ def test_one_process_may_open_a_second_game_before_closing_the_first(
     with Session.resume(mini, store) as second:
         assert second.game.seed == 1
         first.close()
-        probe = (store.folder / LOCK_NAME).open("a+b")
+        probe = (_folder(store, mini).folder / LOCK_NAME).open("a+b")
         with pytest.raises(BlockingIOError):
             fcntl.flock(probe.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         probe.close()
-    probe = (store.folder / LOCK_NAME).open("a+b")
+    probe = (_folder(store, mini).folder / LOCK_NAME).open("a+b")
     fcntl.flock(probe.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # all let go
     probe.close()
 
 
 def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path, mini: Campaign) -> None:
     store = _store(tmp_path, mini)
-    store.folder.mkdir(parents=True)
-    (store.folder / LOCK_NAME).write_text("999999999\n")
+    folder = _folder(store, mini).folder
+    folder.mkdir(parents=True)
+    (folder / LOCK_NAME).write_text("999999999\n")
     with Session.new(mini, 1, store):
-        assert (store.folder / LOCK_NAME).read_text() == f"{os.getpid()}\n"
+        assert (folder / LOCK_NAME).read_text() == f"{os.getpid()}\n"
 
 
 def test_temporary_files_of_a_killed_game_are_cleaned_at_the_next_start(
     tmp_path: Path, mini: Campaign
 ) -> None:
     store = _store(tmp_path, mini)
-    store.folder.mkdir(parents=True)
-    orphan = store.folder / ".autosave.json.k9lm_x.tmp"
+    _folder(store, mini).folder.mkdir(parents=True)
+    orphan = _folder(store, mini).folder / ".autosave.json.k9lm_x.tmp"
     orphan.write_text('{"format": "newcourse-sa')
     with Session.new(mini, 1, store):
         assert not orphan.exists()

@@ -150,26 +150,6 @@ def test_a_damaged_save_is_listed_as_damaged(tmp_path: Path) -> None:
     assert summaries["odd"].startswith("damaged")
 
 
-def test_a_name_is_found_before_a_path_and_a_path_still_loads(
-    tmp_path: Path, mini: Campaign, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = SaveStore(tmp_path / "data", "mini")
-    saved = store.write("evening", Game.start(mini, 1).to_data())
-    monkeypatch.chdir(tmp_path)
-    assert store.locate("evening") == saved
-    elsewhere = tmp_path / "copy.json"
-    elsewhere.write_text(saved.read_text())
-    assert store.locate("copy.json") == Path("copy.json")
-    assert store.locate(str(elsewhere)) == elsewhere
-    (tmp_path / "evening").write_text("{}")
-    assert store.locate("evening") == saved, "a save's name wins over a file of that name"
-    assert store.locate("./evening") == Path("evening")
-    with pytest.raises(SaveError, match=r"no save called 'morning' \(saves: evening\)"):
-        store.locate("morning")
-    with pytest.raises(SaveError, match="there is no save file at"):
-        store.locate("morning.json")
-
-
 def test_orphaned_temporary_files_are_removed(tmp_path: Path, mini: Campaign) -> None:
     store = SaveStore(tmp_path, "mini")
     store.write("autosave", Game.start(mini, 1).to_data())

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from newcourse.engine import Campaign, Game, SaveError
-from newcourse.storage import LOCAL, FileGameStore, GameStore, NoSuchSave, SaveStore, SlotKey
+from newcourse.storage import (
+    LOCAL,
+    FileGameStore,
+    GameStore,
+    NoSuchSave,
+    SaveFolders,
+    SaveStore,
+    SlotKey,
+)
 
 
 def store_of(root: Path) -> GameStore:
@@ -65,3 +73,22 @@ def test_what_is_not_a_save_is_refused(tmp_path: Path, mini: Campaign) -> None:
     (folder / "broken.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(SaveError):
         store.read(key)
+
+
+def test_the_file_store_holds_a_folder_and_sets_a_game_aside_whole(
+    tmp_path: Path, mini: Campaign
+) -> None:
+    store = FileGameStore(tmp_path, start=mini.start)
+    assert isinstance(store, SaveFolders)
+    now = SlotKey(LOCAL, mini.id, "autosave")
+    assert store.set_aside(LOCAL, mini.id) is None, "no game in progress, nothing set aside"
+    store.path(now).parent.mkdir(parents=True)
+    store.path(now).write_text("damaged, yet the player's")
+    kept = store.set_aside(LOCAL, mini.id)
+    assert kept is not None and kept.slot.startswith("previous-") and not store.has(now)
+    assert store.path(kept).read_text() == "damaged, yet the player's"
+    lock = store.hold(LOCAL, mini.id)
+    try:
+        assert lock.held and lock.path.parent == store.path(now).parent
+    finally:
+        lock.release()

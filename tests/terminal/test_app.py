@@ -21,7 +21,7 @@ from newcourse.cli import main
 from newcourse.content import builtin_campaign_path, load_campaign
 from newcourse.engine import Campaign, EngineError, Game
 from newcourse.session import Session
-from newcourse.storage import SaveStore
+from newcourse.storage import LOCAL, FileGameStore, GameStore, SaveStore
 from newcourse.terminal.app import EXIT_CRASH, NewCourseApp, PlayScreen, help_rows
 from newcourse.terminal.safe import LONGEST_TEXT, LONGEST_WORD, safe_text
 from newcourse.terminal.screens import EndingScreen, NoteScreen, SaveScreen
@@ -66,7 +66,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
-def new_app(campaign: Campaign, seed: int = 1, store: SaveStore | None = None) -> NewCourseApp:
+def new_app(campaign: Campaign, seed: int = 1, store: GameStore | None = None) -> NewCourseApp:
     return NewCourseApp(Session.new(campaign, seed, store))
 
 
@@ -312,8 +312,8 @@ async def test_a_finished_game_opens_on_its_ending(mini: Campaign) -> None:
 
 @pytest.mark.asyncio
 async def test_save_asks_for_a_name(mini: Campaign, tmp_path: Path) -> None:
-    store = SaveStore(tmp_path, mini.id)
-    app = new_app(mini, store=store)
+    app = new_app(mini, store=FileGameStore(tmp_path))
+    store = SaveStore(tmp_path, mini.id)  # the files the game writes
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         notes = record_notes(app)
@@ -349,7 +349,7 @@ async def test_save_when_saving_is_off_is_refused(mini: Campaign) -> None:
 async def test_a_failed_autosave_is_told(mini: Campaign, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    app = new_app(mini, store=SaveStore(blocker, mini.id))
+    app = new_app(mini, store=FileGameStore(blocker))
     notes = record_notes(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -363,8 +363,8 @@ async def test_a_failed_autosave_is_told(mini: Campaign, tmp_path: Path) -> None
 async def test_an_error_inside_ends_the_game_quietly_and_keeps_the_autosave(
     mini: Campaign, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
-    store = SaveStore(tmp_path / "data", mini.id)
-    app = new_app(mini, store=store)
+    app = new_app(mini, store=FileGameStore(tmp_path / "data"))
+    store = SaveStore(tmp_path / "data", mini.id)  # the files the game writes
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("1")
@@ -531,13 +531,13 @@ async def test_the_sidebar_keeps_every_row_on_a_small_screen() -> None:
 # ------------------------------------------------------------ the start screen
 
 
-def start_app(campaign: Campaign, store: SaveStore | None, seed: int = 5) -> NewCourseApp:
+def start_app(campaign: Campaign, store: GameStore | None, seed: int = 5) -> NewCourseApp:
     return NewCourseApp(None, campaign=campaign, store=store, seed=seed)
 
 
-def store_with_a_game(campaign: Campaign, tmp_path: Path) -> SaveStore:
+def store_with_a_game(campaign: Campaign, tmp_path: Path) -> FileGameStore:
     """A save folder whose game in progress has one decision made, and a named save."""
-    store = SaveStore(tmp_path / "data", campaign.id, start=campaign.start)
+    store = FileGameStore(tmp_path / "data", start=campaign.start)
     with Session.new(campaign, 1, store) as session:
         session.save_as("before-the-letter")
         session.choose(1)
@@ -580,7 +580,7 @@ async def test_the_start_screen_starts_a_new_game_with_a_seed(
         assert isinstance(app.screen, PlayScreen)
         assert app.session is not None
         assert app.session.game.seed == 42 and not app.session.game.decisions
-    kinds = {entry.kind for entry in store.entries()}
+    kinds = {entry.kind for entry in store.slots(LOCAL, mini.id)}
     assert "previous" in kinds  # the game in progress was set aside, not lost
 
 
@@ -608,7 +608,7 @@ async def test_the_start_screen_loads_a_save_from_the_list(mini: Campaign, tmp_p
 async def test_without_a_game_in_progress_the_start_screen_offers_a_new_one(
     mini: Campaign, tmp_path: Path
 ) -> None:
-    app = start_app(mini, SaveStore(tmp_path / "empty", mini.id, start=mini.start))
+    app = start_app(mini, FileGameStore(tmp_path / "empty", start=mini.start))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert "Continue" not in screen_text(app)
@@ -751,7 +751,7 @@ def test_a_word_too_long_for_any_screen_is_bounded() -> None:
 # ------------------------------------------------------------ a small screen and the ending
 
 
-def finished(campaign: Campaign, store: SaveStore | None = None) -> Session:
+def finished(campaign: Campaign, store: GameStore | None = None) -> Session:
     session = Session.new(campaign, 1, store)
     while not session.game.over:
         session.choose(session.game.view().options[0].id)
@@ -800,7 +800,7 @@ async def test_sidebar_labels_are_cut_to_one_length(real: Campaign) -> None:
 async def test_the_ending_keeps_the_sidebar_and_offers_a_new_game(
     mini: Campaign, tmp_path: Path
 ) -> None:
-    store = SaveStore(tmp_path / "data", mini.id, start=mini.start)
+    store = FileGameStore(tmp_path / "data", start=mini.start)
     app = NewCourseApp(finished(mini, store))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -828,7 +828,7 @@ async def test_the_ending_keeps_the_sidebar_and_offers_a_new_game(
 async def test_quitting_a_finished_game_does_not_say_continue(
     mini: Campaign, tmp_path: Path
 ) -> None:
-    store = SaveStore(tmp_path / "data", mini.id, start=mini.start)
+    store = FileGameStore(tmp_path / "data", start=mini.start)
     app = NewCourseApp(finished(mini, store))
     said: list[str] = []
     exit_app = app.exit

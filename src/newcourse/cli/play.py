@@ -18,7 +18,7 @@ from .errors import EXIT_CAMPAIGN, EXIT_ERROR, EXIT_OK, EXIT_USAGE, fail, load_o
 if TYPE_CHECKING:
     from ..engine import Campaign
     from ..session import Session
-    from ..storage import SaveStore
+    from ..storage import GameStore
 
 __all__ = ["PLAY_NOTES", "contradiction", "play", "run_fullscreen", "run_plain"]
 
@@ -72,7 +72,7 @@ def play(args: argparse.Namespace) -> int:
     """
     from ..engine import Refusal
     from ..session import Session
-    from ..storage import NoSuchSave, SaveStore, default_data_dir
+    from ..storage import FileGameStore, NoSuchSave, default_data_dir
 
     refused = contradiction(args)
     if refused is not None:
@@ -80,7 +80,7 @@ def play(args: argparse.Namespace) -> int:
     campaign = load_or_report(args.campaign)
     if campaign is None:
         return EXIT_CAMPAIGN
-    saves = SaveStore(default_data_dir(), campaign.id, start=campaign.start)
+    saves = FileGameStore(default_data_dir(), start=campaign.start)
     store = None if args.no_save else saves
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), "big")
     plain = args.plain or not (sys.stdin.isatty() and sys.stdout.isatty())
@@ -94,8 +94,7 @@ def play(args: argparse.Namespace) -> int:
             assert store is not None
             session = Session.resume(campaign, store)
         elif args.load is not None:
-            wanted = args.load if store is not None else saves.locate(args.load)
-            session = Session.load(campaign, wanted, store)
+            session = Session.load(campaign, args.load, saves, saving=store is not None)
         else:
             session = Session.new(campaign, seed, store)
     except NoSuchSave as missing:
@@ -127,7 +126,7 @@ def run_plain(session: Session) -> int:
 
 
 def run_fullscreen(
-    session: Session | None, *, campaign: Campaign, store: SaveStore | None, seed: int
+    session: Session | None, *, campaign: Campaign, store: GameStore | None, seed: int
 ) -> int:
     """Play in the full-screen terminal player; returns the exit code.
 

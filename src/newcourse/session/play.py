@@ -1,9 +1,10 @@
 """A player's session: one game, its autosave, and what to tell the player.
 
-No game rule lives here: the session asks the engine, keeps the result on disk
-and shows the game as the public view (``view.py``). A session with saves holds
-the save folder's lock until ``close``, so two games never write one autosave;
-a game in progress is set aside, never overwritten, when a new one begins or
+No game rule lives here: the session asks the engine, keeps the result in a
+``GameStore`` (the player's slots of the campaign, ``saving.py``) and shows the
+game as the public view (``view.py``). A session whose store keeps folders holds
+the player's folder until ``close``, so two games never write one autosave; a
+game in progress is set aside, never overwritten, when a new one begins or
 another is loaded. What it refuses, it refuses with a code (``refusals.py``).
 """
 
@@ -16,13 +17,13 @@ from types import TracebackType
 
 from ..engine import Campaign, Decision, Game, SaveError
 from ..engine import Refusal as EngineRefusal
-from ..storage import AUTOSAVE, GameLock, SaveFile, SaveStore, read_save
-from ..storage.files import write_save
+from ..storage import AUTOSAVE, LOCAL, GameLock, GameStore
 from ..storage.saves import PREVIOUS, clean_name, looks_like_path
 from .codex import Codex
 from .hints import play_command, resume_command
 from .phrases import SAVE_ELSEWHERE, SAVING_OFF, no_such_option, not_available, not_possible
 from .refusals import Refusal
+from .saving import Found, Kept, Shelf, read_file, write_file
 from .view import PublicView, public_view
 
 __all__ = ["Session"]
@@ -32,88 +33,118 @@ __all__ = ["Session"]
 class Session:
     """One game being played, with its saves (``store`` is None when saving is off).
 
-    ``notices`` collects what the player should be told (a game set aside, a
-    failed autosave); the players show and clear them. ``save_problem`` is the
-    reason the last autosave failed, or None when it succeeded or saving is off.
+    The saves are ``player``'s of the game's campaign in ``store``. ``notices``
+    collects what the player should be told (a game set aside, a failed
+    autosave); the players show and clear them. ``save_problem`` is the reason
+    the last autosave failed, or None when it succeeded or saving is off.
     """
 
     game: Game
-    store: SaveStore | None
+    store: GameStore | None
     notices: list[str] = field(default_factory=list)
     save_problem: str | None = None
     lock: GameLock | None = None
     autosaving: bool = True
-    saved_elsewhere: tuple[Path, tuple[Decision, ...]] | None = None
+    saved_elsewhere: tuple[str, tuple[Decision, ...]] | None = None
     """The last file a save by path went to, and the decisions it holds."""
+    player: str = LOCAL
+
+    @property
+    def shelf(self) -> Shelf | None:
+        """The player's saves of this campaign, or None when saving is off."""
+        if self.store is None:
+            return None
+        return Shelf(self.store, self.player, self.game.campaign.id)
 
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def new(cls, campaign: Campaign, seed: int, store: SaveStore | None) -> Session:
+    def new(
+        cls, campaign: Campaign, seed: int, store: GameStore | None, *, player: str = LOCAL
+    ) -> Session:
         """A new game. The last game's autosave is set aside, never overwritten."""
-        session = cls(Game.start(campaign, seed), store, lock=_lock(store))
+        shelf = _shelf(store, player, campaign)
+        lock = shelf.hold() if shelf is not None else None
+        session = cls(Game.start(campaign, seed), store, lock=lock, player=player)
         if store is not None:
             session._set_aside_game_in_progress()
         session.autosave()
         return session
 
     @classmethod
-    def resume(cls, campaign: Campaign, store: SaveStore) -> Session:
+    def resume(cls, campaign: Campaign, store: GameStore, *, player: str = LOCAL) -> Session:
         """The game in progress, from its autosave. Raises SaveError if there is none."""
-        lock = _lock(store)
+        shelf = Shelf(store, player, campaign.id)
+        lock = shelf.hold()
         try:
-            if not store.has(AUTOSAVE):
+            if not store.has(shelf.key(AUTOSAVE)):
                 raise SaveError(
                     "there is no saved game to continue yet; start one with: " + play_command()
                 )
-            game = _game_from(campaign, store.read(AUTOSAVE))
+            found = Found(store.read(shelf.key(AUTOSAVE)), shelf.place(AUTOSAVE), AUTOSAVE)
+            game = _game_from(campaign, found)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        return cls(game, store, lock=lock)
+        return cls(game, store, lock=lock, player=player)
 
     @classmethod
-    def load(cls, campaign: Campaign, name_or_path: str | Path, store: SaveStore | None) -> Session:
-        """A saved game, by its name or its file; the game in progress is set aside first.
+    def load(
+        cls,
+        campaign: Campaign,
+        name_or_path: str | Path,
+        store: GameStore | None,
+        *,
+        player: str = LOCAL,
+        saving: bool = True,
+    ) -> Session:
+        """A saved game, by its name in ``store`` or its file; the game in progress is set
+        aside first. With ``saving`` off, the save is looked for in ``store`` all the
+        same, but nothing is written.
 
-        Raises SaveError (before anything on disk changes) when the save cannot be loaded.
+        Raises SaveError (before anything is written) when the save cannot be loaded.
         """
-        path = store.locate(name_or_path) if store is not None else Path(name_or_path)
-        game = _game_from(campaign, read_save(path))
-        session = cls(game, store, lock=_lock(store))
-        if store is not None:
-            if (
-                isinstance(name_or_path, str)
-                and path.parent == store.folder
-                and Path(name_or_path).expanduser().exists()
-            ):
-                session.notices.append(
-                    f"Loaded the save called {path.stem} ({path}), not the file "
-                    f"{name_or_path} in this folder; to load the file, give its path "
-                    f"(./{name_or_path})."
-                )
-            if path != store.path(AUTOSAVE):
-                session._set_aside_game_in_progress()
+        shelf = _shelf(store, player, campaign)
+        found = shelf.find(name_or_path) if shelf is not None else read_file(Path(name_or_path))
+        game = _game_from(campaign, found)
+        if not saving or shelf is None:
+            session = cls(game, None, player=player)
+            session.autosave()
+            return session
+        session = cls(game, shelf.store, lock=shelf.hold(), player=player)
+        if (
+            found.slot is not None
+            and isinstance(name_or_path, str)
+            and Path(name_or_path).expanduser().exists()
+        ):
+            session.notices.append(
+                f"Loaded the save called {found.slot} ({found.place}), not the file "
+                f"{name_or_path} in this folder; to load the file, give its path "
+                f"(./{name_or_path})."
+            )
+        if found.slot != AUTOSAVE:
+            session._set_aside_game_in_progress()
         session.autosave()
         return session
 
     def _set_aside_game_in_progress(self) -> None:
-        assert self.store is not None
+        shelf = self.shelf
+        assert shelf is not None
         try:
-            kept = self.store.set_aside_autosave()
-        except OSError as error:
+            kept = shelf.set_aside()
+        except (OSError, SaveError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
             self.autosaving = False
             self.save_problem = (
-                f"the last game's save could not be set aside ({error.strerror}), "
+                f"the last game's save could not be set aside ({reason}), "
                 "so this game is not autosaved over it"
             )
             self.notices.append(f"Not autosaving: {self.save_problem}; {SAVE_ELSEWHERE}.")
             return
         if kept is not None:
             self.notices.append(
-                f"Your last game is kept as {kept.stem}; load it with: "
-                + play_command("--load", kept.stem)
+                f"Your last game is kept as {kept}; load it with: " + play_command("--load", kept)
             )
 
     # ------------------------------------------------------------ playing
@@ -162,13 +193,15 @@ class Session:
 
     def autosave(self) -> None:
         """Write the autosave; a failure is told once and kept in ``save_problem``."""
-        if self.store is None or not self.autosaving:
+        shelf = self.shelf
+        if shelf is None or not self.autosaving:
             return
-        path = self.store.path(AUTOSAVE)
         try:
-            self.store.write(AUTOSAVE, self.game.to_data())
+            shelf.write(AUTOSAVE, self.game.to_data())
         except OSError as error:
-            problem = f"the autosave could not be written to {path}: {error.strerror}"
+            problem = (
+                f"the autosave could not be written to {shelf.place(AUTOSAVE)}: {error.strerror}"
+            )
             if problem != self.save_problem:
                 self.notices.append(
                     f"{problem[0].upper()}{problem[1:]}. {SAVE_ELSEWHERE.capitalize()}."
@@ -177,49 +210,58 @@ class Session:
             return
         self.save_problem = None
 
-    def save_as(self, name: str) -> Path:
-        """Save under a name in the save folder, or to a file when ``name`` is a path.
+    def save_as(self, name: str) -> Kept:
+        """Save under a name in the store, or to a file when ``name`` is a path.
 
         Raises Refusal (``not_a_file``, ``saving_off``, ``reserved_name``,
         ``save_failed``) when the game cannot be saved there.
         """
+        data = self.game.to_data()
         if looks_like_path(name.strip()):
             path = Path(name.strip()).expanduser()
             if path.is_dir():
                 raise Refusal(
                     "not_a_file", not_possible(f"{path} is a folder; give a file name inside it")
                 )
+            kept = Kept(None, str(path))
         else:
-            if self.store is None:
+            shelf = self.shelf
+            if shelf is None:
                 raise Refusal("saving_off", not_possible(SAVING_OFF))
-            kept = clean_name(name)
-            if kept in (AUTOSAVE, PREVIOUS) or kept.startswith(f"{PREVIOUS}-"):
+            slot = clean_name(name)
+            if slot in (AUTOSAVE, PREVIOUS) or slot.startswith(f"{PREVIOUS}-"):
                 raise Refusal(
                     "reserved_name",
                     not_possible(
-                        f"the name {kept!r} is kept for the game's own saves; choose another"
+                        f"the name {slot!r} is kept for the game's own saves; choose another"
                     ),
                 )
-            path = self.store.path(kept)
+            kept = Kept(slot, shelf.place(slot))
         try:
-            write_save(path, self.game.to_data())
-            self.saved_elsewhere = (path, self.game.decisions)
+            if kept.slot is None:
+                write_file(Path(kept.place), data)
+            else:
+                assert self.shelf is not None
+                self.shelf.write(kept.slot, data)
+            self.saved_elsewhere = (kept.place, self.game.decisions)
         except OSError as error:
             raise Refusal(
                 "save_failed",
                 not_possible(
-                    f"the game could not be saved to {path}: {error.strerror}; {SAVE_ELSEWHERE}"
+                    f"the game could not be saved to {kept.place}: {error.strerror}; "
+                    f"{SAVE_ELSEWHERE}"
                 ),
             ) from None
-        return path
+        return kept
 
-    def saved_words(self, path: Path) -> str:
+    def saved_words(self, kept: Kept) -> str:
         """What to tell the player after ``save_as``: the name to load it by, and where it is."""
-        if self.store is not None and path.parent == self.store.folder:
+        if kept.slot is not None:
             return (
-                f"Saved as {path.stem} ({path}); load it with: {play_command('--load', path.stem)}"
+                f"Saved as {kept.slot} ({kept.place}); "
+                f"load it with: {play_command('--load', kept.slot)}"
             )
-        return f"Saved to {path}; load it with: {play_command('--load', str(path))}"
+        return f"Saved to {kept.place}; load it with: {play_command('--load', kept.place)}"
 
     def parting_words(self) -> str | None:
         """The truth to tell on quitting: saved and how to continue, or why nothing was saved."""
@@ -227,10 +269,10 @@ class Session:
             return "Saving was off; this game was not saved."
         if self.save_problem is not None:
             if self.saved_elsewhere and self.saved_elsewhere[1] == self.game.decisions:
-                path = self.saved_elsewhere[0]
+                place = self.saved_elsewhere[0]
                 return (
-                    f"This game is saved in {path} (but {self.save_problem}); "
-                    f"load it with: {play_command('--load', str(path))}"
+                    f"This game is saved in {place} (but {self.save_problem}); "
+                    f"load it with: {play_command('--load', place)}"
                 )
             return f"This game is not saved: {self.save_problem}."
         if self.game.over:
@@ -257,27 +299,13 @@ class Session:
         self.close()
 
 
-def _game_from(campaign: Campaign, saved: SaveFile) -> Game:
-    """The game a save holds; a SaveError names the file."""
+def _shelf(store: GameStore | None, player: str, campaign: Campaign) -> Shelf | None:
+    return Shelf(store, player, campaign.id) if store is not None else None
+
+
+def _game_from(campaign: Campaign, found: Found) -> Game:
+    """The game a save holds; a SaveError names where the save is."""
     try:
-        return Game.from_data(campaign, saved.data)
+        return Game.from_data(campaign, found.data)
     except SaveError as error:
-        raise SaveError(f"cannot load {saved.path}: {error}") from None
-
-
-def _lock(store: SaveStore | None) -> GameLock | None:
-    """Lock the save folder and clear what a killed game left; None when saving is off.
-
-    Raises GameOpenElsewhere when another game holds it. A folder that cannot be
-    written is not locked: the first autosave says what is wrong.
-    """
-    if store is None:
-        return None
-    try:
-        lock = GameLock.take(store.folder)
-    except SaveError:
-        raise
-    except OSError:
-        return None
-    store.remove_orphans()
-    return lock
+        raise SaveError(f"cannot load {found.place}: {error}") from None

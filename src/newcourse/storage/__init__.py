@@ -4,7 +4,7 @@ as save files written atomically to the player's data folder, one game at a time
 from .files import MAX_SAVE_BYTES, NoSuchSave, SaveFile, read_save
 from .lock import GameLock, GameOpenElsewhere
 from .saves import AUTOSAVE, KEEP_PREVIOUS, SaveEntry, SaveStore, default_data_dir
-from .slots import LOCAL, FileGameStore, GameStore, SlotInfo, SlotKey
+from .slots import LOCAL, FileGameStore, GameStore, SaveFolders, SlotInfo, SlotKey
 
 __all__ = [
     "AUTOSAVE",
@@ -18,6 +18,7 @@ __all__ = [
     "NoSuchSave",
     "SaveEntry",
     "SaveFile",
+    "SaveFolders",
     "SaveStore",
     "SlotInfo",
     "SlotKey",

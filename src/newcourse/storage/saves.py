@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import settings
 from ..engine import Quarter, SaveError
-from .files import NoSuchSave, SaveFile, read_save, remove_orphans, write_save
+from .files import SaveFile, read_save, remove_orphans, write_save
 
 __all__ = [
     "AUTOSAVE",
@@ -123,29 +123,6 @@ class SaveStore:
         if not self.folder.is_dir():
             return []
         return [p for p in self.folder.glob("*.json") if not p.name.startswith(".")]
-
-    def locate(self, name_or_path: str | Path) -> Path:
-        """The file ``--load`` means: a save's name first, then a path.
-
-        A bare word (no ``/``, ``.`` or ``~``) that is the name of a save in the
-        folder loads that save; anything else, or a word no save is called, is
-        read as a path. Raises SaveError naming the saves there are when
-        neither exists.
-        """
-        text = str(name_or_path)
-        if isinstance(name_or_path, str) and not looks_like_path(text):
-            named = self.path(text)
-            if named.is_file():
-                return named
-        given = Path(text).expanduser()
-        if os.path.lexists(given):
-            return given
-        if looks_like_path(text) or isinstance(name_or_path, Path):
-            raise NoSuchSave(f"there is no save file at {given}")
-        known = ", ".join(e.name for e in self.entries()) or "none yet"
-        raise NoSuchSave(
-            f"there is no save called {text!r} (saves: {known}) and no file of that name"
-        )
 
     # ------------------------------------------------------------ reading and writing
 

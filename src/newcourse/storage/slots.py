@@ -9,6 +9,11 @@ checks the game in it, beyond refusing what is not a save.
 On one machine there is one player, ``LOCAL``, whose saves are the folder the
 terminal players have always used; any other player's saves are kept apart,
 in a folder of their own.
+
+A store that keeps saves as files in folders (``SaveFolders``) can do three
+things more, which a session uses when it can: say which file a slot is, hold a
+folder for one game at a time, and set the game in progress aside by renaming
+its file (so even a damaged save is kept as it was).
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
+from ..engine import Quarter
 from .files import NoSuchSave
+from .lock import GameLock
 from .saves import SaveStore, clean_name, default_data_dir
 
-__all__ = ["LOCAL", "FileGameStore", "GameStore", "SlotInfo", "SlotKey"]
+__all__ = ["LOCAL", "FileGameStore", "GameStore", "SaveFolders", "SlotInfo", "SlotKey"]
 
 LOCAL = "local"
 """The player of a machine's own games: the terminal players' saves."""
@@ -69,19 +76,56 @@ class GameStore(Protocol):
         ...
 
 
-class FileGameStore:
-    """Saves as JSON files under ``root`` (by default the player's data folder)."""
+@runtime_checkable
+class SaveFolders(GameStore, Protocol):
+    """A store keeping each player's saves of a campaign as files in a folder."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def path(self, key: SlotKey) -> Path:
+        """The file that holds (or would hold) the slot's save."""
+        ...
+
+    def hold(self, player: str, campaign: str) -> GameLock:
+        """Hold the folder for one game at a time, clearing what a killed game left.
+        Raises GameOpenElsewhere when another game holds it, OSError when the folder
+        cannot be made."""
+        ...
+
+    def set_aside(self, player: str, campaign: str) -> SlotKey | None:
+        """Keep the game in progress (the autosave) as a previous game, renamed whole;
+        returns its slot, or None when there was none. Raises OSError when refused."""
+        ...
+
+
+class FileGameStore:
+    """Saves as JSON files under ``root`` (by default the player's data folder).
+
+    ``start`` (the campaign's first quarter) lets the list of saves name a season.
+    """
+
+    def __init__(self, root: Path | None = None, *, start: Quarter | None = None) -> None:
         self.root = root if root is not None else default_data_dir()
+        self.start = start
 
     def saves(self, player: str, campaign: str) -> SaveStore:
         """The folder of the player's saves of the campaign, as the terminal players use it."""
         if player == LOCAL:
-            return SaveStore(self.root, campaign)
+            return SaveStore(self.root, campaign, start=self.start)
         # a player's id may hold anything: its folder is named by a digest of it
         folder = hashlib.sha256(player.encode("utf-8")).hexdigest()[:32]
-        return SaveStore(self.root / "players" / folder, campaign)
+        return SaveStore(self.root / "players" / folder, campaign, start=self.start)
+
+    def path(self, key: SlotKey) -> Path:
+        return self.saves(key.player, key.campaign).path(key.slot)
+
+    def hold(self, player: str, campaign: str) -> GameLock:
+        saves = self.saves(player, campaign)
+        lock = GameLock.take(saves.folder)
+        saves.remove_orphans()
+        return lock
+
+    def set_aside(self, player: str, campaign: str) -> SlotKey | None:
+        kept = self.saves(player, campaign).set_aside_autosave()
+        return SlotKey(player, campaign, kept.stem) if kept is not None else None
 
     def read(self, key: SlotKey) -> dict[str, Any]:
         saves = self.saves(key.player, key.campaign)

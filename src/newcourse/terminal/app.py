@@ -16,7 +16,6 @@ import signal
 import sys
 import termios
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from rich.table import Table
@@ -29,7 +28,7 @@ from textual.screen import Screen
 from ..engine import Campaign, Refusal
 from ..session import COMMANDS, Session, refusal_sentence
 from ..session.phrases import SAVING_OFF, not_possible
-from ..storage.saves import SaveStore
+from ..storage import LOCAL, GameStore
 from .lost import watching_driver
 from .panels import theme_colours
 from .play_screen import PlayScreen
@@ -102,12 +101,13 @@ class NewCourseApp(App[None]):
         session: Session | None,
         *,
         campaign: Campaign | None = None,
-        store: SaveStore | None = None,
+        store: GameStore | None = None,
         seed: int = 0,
     ) -> None:
         super().__init__()
+        self.player = LOCAL
         if session is not None:
-            campaign, store = session.game.campaign, session.store
+            campaign, store, self.player = session.game.campaign, session.store, session.player
         assert campaign is not None, "without a session the app needs the campaign"
         self.session = session
         self._given = session
@@ -136,7 +136,8 @@ class NewCourseApp(App[None]):
             return
         in_progress = None
         if self.store is not None:
-            autosaves = [entry for entry in self.store.entries() if entry.kind == "autosave"]
+            saves = self.store.slots(self.player, self.campaign.id)
+            autosaves = [entry for entry in saves if entry.kind == "autosave"]
             if autosaves:
                 in_progress = autosaves[0].summary
         start = StartScreen(self.title, in_progress, can_load=self.store is not None)
@@ -145,7 +146,7 @@ class NewCourseApp(App[None]):
     async def on_start_screen_chosen(self, message: StartScreen.Chosen) -> None:
         if message.choice == CONTINUE and self.store is not None:
             store = self.store
-            await self._open(lambda: Session.resume(self.campaign, store))
+            await self._open(lambda: Session.resume(self.campaign, store, player=self.player))
         elif message.choice == NEW:
             self.action_new_game()
         elif message.choice == LOAD:
@@ -158,10 +159,8 @@ class NewCourseApp(App[None]):
         if self.store is None:
             return []
         return [
-            safe(
-                SavedGame(entry.name, f"{entry.modified:%d %b %Y %H:%M}", entry.summary, entry.path)
-            )
-            for entry in self.store.entries()
+            safe(SavedGame(entry.key.slot, f"{entry.modified:%d %b %Y %H:%M}", entry.summary))
+            for entry in self.store.slots(self.player, self.campaign.id)
         ]
 
     def action_new_game(self) -> None:
@@ -172,11 +171,13 @@ class NewCourseApp(App[None]):
         if seed is False:
             return
         chosen = seed if isinstance(seed, int) and seed is not True else random_seed()
-        await self._open(lambda: Session.new(self.campaign, chosen, self.store))
+        await self._open(lambda: Session.new(self.campaign, chosen, self.store, player=self.player))
 
-    async def _load(self, path: Path | None) -> None:
-        if path is not None:
-            await self._open(lambda: Session.load(self.campaign, path, self.store))
+    async def _load(self, slot: str | None) -> None:
+        if slot is not None:
+            await self._open(
+                lambda: Session.load(self.campaign, slot, self.store, player=self.player)
+            )
 
     async def _open(self, opening: Callable[[], Session]) -> None:
         """Open a session in place of the one on screen (which lets go of the saves
@@ -233,11 +234,11 @@ class NewCourseApp(App[None]):
         if name is None or self.session is None:
             return
         try:
-            path = self.session.save_as(name)
+            kept = self.session.save_as(name)
         except Refusal as refusal:
             self.tell(refusal_sentence(refusal), severity="warning")
             return
-        self.tell(self.session.saved_words(path), timeout=10)
+        self.tell(self.session.saved_words(kept), timeout=10)
 
     def action_help(self) -> None:
         """Show the keys that work here."""

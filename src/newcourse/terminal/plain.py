@@ -215,8 +215,8 @@ class PlainPlayer:
             self.say(TAKEN_BACK)
             self.show_turn(self.session.view(), opening=False)
         elif word == "save":
-            path = self.session.save_as(argument)
-            self.say(self.session.saved_words(path))
+            kept = self.session.save_as(argument)
+            self.say(self.session.saved_words(kept))
         return True
 
     def choose(self, number: int, view: PublicView) -> None:

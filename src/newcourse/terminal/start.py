@@ -5,7 +5,6 @@ It only offers the choices; the app opens the session the player picks.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from textual import events
@@ -128,12 +127,12 @@ class SavedGame(NamedTuple):
     """One save as the Load list shows it."""
 
     name: str
+    """The save's name, which loads it."""
     when: str
     summary: str
-    path: Path
 
 
-class LoadScreen(ModalScreen[Path | None]):
+class LoadScreen(ModalScreen[str | None]):
     """The saves to load, newest first, each with its name, date and where the game stood."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
@@ -167,7 +166,7 @@ class LoadScreen(ModalScreen[Path | None]):
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
         if message.option.id is not None:
-            self.dismiss(self.saves[int(message.option.id)].path)
+            self.dismiss(self.saves[int(message.option.id)].name)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "q":
