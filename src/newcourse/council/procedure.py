@@ -2,7 +2,9 @@
 settings, then the rules the story changes while their conditions hold.
 
 The story has the last word: a council may set its own quorum or deadline, but
-while the ban on factions holds, no setting brings tendencies back.
+while the ban on factions holds, no setting brings tendencies back. A story rule
+holds while its condition holds, until the game decides an option that ends it
+(the ban repealed by a conference or a congress the Opposition leads).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from ..engine import Campaign, Game
 from ..engine.procedure import DEFAULT_RULES, ProcedureRules
 from ..engine.rules import scope_of
 
-__all__ = ["Rules", "is_minor", "rules_in_force"]
+__all__ = ["Rules", "decided_any", "is_minor", "rules_in_force"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ def rules_in_force(campaign: Campaign, settings: ProcedureRules, game: Game) -> 
     if procedure is not None and procedure.story:
         scope = scope_of(campaign, game.state)
         for rule in procedure.story:
+            if decided_any(game, rule.until):
+                continue
             if rule.when is None or rule.when.test(scope):
                 for name in _overlay(values, rule.rules):
                     reasons[name] = rule.reason
@@ -75,6 +79,19 @@ def rules_in_force(campaign: Campaign, settings: ProcedureRules, game: Game) -> 
         reasons=tuple(sorted(reasons.items())),
         **values,  # type: ignore[arg-type]
     )
+
+
+def decided_any(game: Game, options: tuple[tuple[str, str], ...]) -> bool:
+    """Whether the game has decided one of ``options`` (event, option); an option put
+    to a vote counts only if the vote carried."""
+    if not options:
+        return False
+    for decision, after in zip(game.decisions, game.states[1:], strict=False):
+        if (decision.event, decision.option) in options:
+            tally = after.last.tally if after.last is not None else None
+            if tally is None or tally.passed:
+                return True
+    return False
 
 
 def is_minor(campaign: Campaign, event: str) -> bool:

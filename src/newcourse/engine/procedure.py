@@ -67,14 +67,16 @@ DEFAULT_RULES = ProcedureRules(
 
 @dataclass(frozen=True, slots=True)
 class StoryRule:
-    """Rules that hold while a condition of the game holds, with the reason the
-    delegates are given ("the ban on factions of 1921 holds")."""
+    """Rules that hold while a condition of the game holds, and until the game has
+    decided one of the options in ``until`` (one put to a vote: until it carried),
+    with the reason the delegates are given ("the ban on factions of 1921 holds")."""
 
     id: str
     when: Condition | None
     rules: ProcedureRules
     reason: str
     source: Source
+    until: tuple[tuple[str, str], ...] = ()  # (event, option) pairs that end the rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,7 +205,20 @@ def read_council(
         if rules == ProcedureRules():
             ctx.warning(doc, line, f"story rule {rule.id!r} changes no rule of procedure")
         when = ctx.condition(doc, (*path, "when"), rule.when)
-        story.append(StoryRule(rule.id, when, rules, rule.reason.strip(), Source(doc.name, line)))
+        until = [
+            _option_ref(ctx, doc, doc.line((*path, "until", number)), ref, events)
+            for number, ref in enumerate(rule.until)
+        ]
+        story.append(
+            StoryRule(
+                rule.id,
+                when,
+                rules,
+                rule.reason.strip(),
+                Source(doc.name, line),
+                tuple(pair for pair in until if pair is not None),
+            )
+        )
     verdicts = [_verdict(ctx, doc, i, v, events) for i, v in enumerate(raw.verdicts)]
     return Procedure(
         defaults,

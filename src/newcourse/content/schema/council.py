@@ -76,6 +76,11 @@ class StoryRuleFile(RulesFile):
 
     id: Id = described("The rule's id")
     when: ConditionText | None = described("The rule holds while this holds", None)
+    until: list[OptionRef] = described(
+        "Options (event.option) whose decision ends the rule for good; one put to a vote "
+        "ends it only if it carried",
+        [],
+    )
     reason: str = described(
         "Why, in one sentence the delegates read when the rule refuses them", ""
     )
