@@ -26,7 +26,9 @@ from .. import settings
 from ..engine import Campaign
 from ..engine import Refusal as EngineRefusal
 from ..storage import MAX_SAVE_BYTES, default_data_dir
-from ..storage.sql import SqlGameStore, sqlite_url
+from ..storage.sql import SqlCouncilStore, SqlGameStore, sqlite_url
+from .councils import Councils, LocalNotifier, Notifier
+from .councils.seats import Seats
 from .csrf import HEADER, CsrfRefused, Tokens
 from .errors import Problem, problem_for, validation_sentence
 from .games import Games
@@ -63,9 +65,12 @@ def app_from_settings() -> FastAPI:
     return create_app()
 
 
-def create_app(campaign: Campaign | None = None, url: str | None = None) -> FastAPI:
-    """The web player for ``campaign`` (the built-in one by default), its games kept in
-    the database at ``url`` (``database_url()`` by default), migrated at once."""
+def create_app(
+    campaign: Campaign | None = None, url: str | None = None, notifier: Notifier | None = None
+) -> FastAPI:
+    """The web player for ``campaign`` (the built-in one by default), its games and
+    councils kept in the database at ``url`` (``database_url()`` by default), migrated
+    at once; councils' news told by ``notifier`` (in this process alone by default)."""
     if campaign is None:
         from ..content import builtin_campaign_path
         from ..content.cache import load_checked
@@ -94,17 +99,27 @@ def create_app(campaign: Campaign | None = None, url: str | None = None) -> Fast
     app.state.tokens = Tokens(store.secret("csrf"))
     app.state.templates = Jinja2Templates(env=environment())
     app.state.charts = ChartCache()
+    app.state.councils = Councils(
+        campaign, SqlCouncilStore(store.engine), notifier or LocalNotifier()
+    )
+    app.state.seats = Seats(store.secret("seats"))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     from .api import router as api_router
+    from .councils.api import router as councils_api
+    from .councils.events import router as councils_events
+    from .councils.pages import router as councils_pages
     from .pages import router as pages_router
     from .world import api as world_api
     from .world import pages as world_pages
 
+    app.include_router(councils_api)  # before /api's own routes
     app.include_router(api_router)
     app.include_router(world_api)
     app.include_router(pages_router)
     app.include_router(world_pages)
+    app.include_router(councils_pages)
+    app.include_router(councils_events)
     _add_rules(app)
     return app
 

@@ -1,0 +1,180 @@
+"""Council mode's JSON API under ``/api/councils``: every command the pages give, as JSON.
+
+Every answer about a council is the council as the player's seat sees it
+(``views.council_view``); the seat is kept in the same signed cookie as the
+pages'. A refusal is a 4xx whose body is ``{"code": ..., "message": ...}``, the
+code one of ``council.COUNCIL_CODES`` (or ``not_found``, ``stale``), the
+message the council's one sentence. Like every request that changes something,
+a command carries the player's ``X-CSRF-Token``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, StringConstraints
+
+from ...council import COUNCIL_CODES, Council, minutes_data, minutes_markdown
+from ...engine.game import SEED_LIMIT
+from ...engine.procedure import ProcedureRules
+from ..csrf import api_token
+from .answers import council_problem
+from .commands import ACTS, Given
+from .keeping import Sitting
+from .pages import seat_of, seated
+from .service import Councils
+from .views import council_view
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/councils", tags=["council"], dependencies=[Depends(api_token)])
+T = TypeVar("T")
+Act = Literal[
+    "post", "call", "vote", "close", "cast", "settle", "take-back", "recall", "undo",
+    "ballot", "close-ballot", "report", "tendency", "join-tendency", "bot",
+]  # fmt: skip
+
+
+class NewCouncil(BaseModel):
+    """A new council: its creator's display name (they chair it), the game's seed (random
+    when none), how long a vote and a debate last (seconds; 0: no deadline, no debate),
+    and the campaign strategies to seat as bot delegates."""
+
+    name: str = Field(max_length=200)
+    seed: int | None = Field(None, gt=-SEED_LIMIT, lt=SEED_LIMIT)
+    deadline: int = Field(0, ge=0, le=30 * 86400)
+    debate: int = Field(0, ge=0, le=7 * 86400)
+    bots: list[str] = Field(default_factory=list, max_length=20)
+
+
+class Seat(BaseModel):
+    """A seat: the member's display name, as a delegate or an observer."""
+
+    name: str = Field(max_length=200)
+    observer: bool = False
+
+
+class Command(BaseModel):
+    """What a command gives (each reads the fields it needs): ``option`` (a number or an
+    id) for post, vote, cast, settle; ``side`` ("for", "against"), ``text`` and
+    ``joint`` for post; ``choice`` ("yes", "no" or a candidate's member id) for ballot;
+    ``text`` and ``motion`` for report; ``name`` and ``platform`` for tendency;
+    ``tendency`` for join-tendency; ``strategy`` for bot."""
+
+    option: int | Annotated[str, StringConstraints(max_length=100)] = ""
+    side: str = Field("", max_length=20)
+    text: str = Field("", max_length=4000)
+    joint: bool = False
+    choice: str = Field("", max_length=100)
+    name: str = Field("", max_length=200)
+    platform: str = Field("", max_length=4000)
+    tendency: str = Field("", max_length=100)
+    strategy: str = Field("", max_length=100)
+    motion: int | None = Field(None, ge=1, le=100000)
+
+
+def _councils(request: Request) -> Councils:
+    councils: Councils = request.app.state.councils
+    return councils
+
+
+def _refused(error: Exception) -> JSONResponse:
+    problem = council_problem(error)
+    if problem is None:
+        raise error
+    return JSONResponse({"code": problem.code, "message": problem.message}, problem.status)
+
+
+def _view(request: Request, council: str) -> dict[str, Any]:
+    councils = _councils(request)
+    member = seat_of(request, council) or None
+
+    def look(sitting: Sitting) -> dict[str, Any]:
+        return council_view(sitting, member, councils.now())
+
+    return councils.read(council, look)
+
+
+def _run(request: Request, code: str, work: Callable[[str], T]) -> T | JSONResponse:
+    try:
+        return work(_councils(request).find(code))
+    except Exception as error:
+        return _refused(error)
+
+
+@router.post("", status_code=201, summary="Create a council for a new game; you chair it")
+def create(request: Request, response: Response, body: NewCouncil) -> Any:
+    settings = ProcedureRules(deadline=body.deadline, debate=body.debate)
+    try:
+        sitting = _councils(request).create(body.name, body.seed, settings, body.bots)
+    except Exception as error:
+        return _refused(error)
+    seated(request, response, sitting.council.state.id, "m1")
+    return council_view(sitting, "m1", _councils(request).now())
+
+
+@router.get("/codes", tags=["reference"], summary="Every council refusal code and its meaning")
+def codes() -> dict[str, str]:
+    return dict(COUNCIL_CODES)
+
+
+@router.get("/{code}", summary="The council as your seat sees it (404 not_found)")
+def council(request: Request, code: str) -> Any:
+    return _run(request, code, lambda council: _view(request, council))
+
+
+@router.post("/{code}/join", summary="Take a seat, as a delegate or an observer")
+def join(request: Request, response: Response, code: str, body: Seat) -> Any:
+    def work(council: str) -> dict[str, Any]:
+        member = _councils(request).act(
+            council, lambda c, at: c.join(body.name, at, observer=body.observer)
+        )
+        seated(request, response, council, member)
+        councils = _councils(request)
+        return councils.read(council, lambda s: council_view(s, member, councils.now()))
+
+    return _run(request, code, work)
+
+
+@router.post("/{code}/{act}", summary="Give a command (debate, vote, chair, ballots, reports)")
+def command(request: Request, code: str, act: Act, body: Command) -> Any:
+    run = ACTS[act]
+    given = Given(
+        str(body.option), body.side, body.text, body.joint, body.choice, body.name,
+        body.platform, body.tendency, body.strategy, body.motion,
+    )  # fmt: skip
+
+    def work(council: str) -> dict[str, Any]:
+        member = seat_of(request, council)
+
+        def acted(c: Council, at: int) -> None:
+            run(c, member, given, at)
+
+        _councils(request).act(council, acted)
+        return _view(request, council)
+
+    return _run(request, code, work)
+
+
+@router.get("/{code}/minutes", summary="The minutes as JSON: every record, readable back")
+def minutes(request: Request, code: str) -> Any:
+    return _run(
+        request,
+        code,
+        lambda council: _councils(request).read(council, lambda s: minutes_data(s.council.state)),
+    )
+
+
+@router.get("/{code}/minutes.md", summary="The minutes as Markdown")
+def minutes_md(request: Request, code: str) -> Response:
+    found = _run(
+        request,
+        code,
+        lambda c: _councils(request).read(c, lambda s: minutes_markdown(s.council.state)),
+    )
+    if isinstance(found, JSONResponse):
+        return found
+    return Response(found, media_type="text/markdown; charset=utf-8")

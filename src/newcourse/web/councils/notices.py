@@ -1,0 +1,106 @@
+"""Telling a council's clients that its minutes grew: the ``Notifier`` protocol, and the
+notifier of one server process (asyncio, in memory).
+
+The service publishes a council's newest record number after every append; each
+client listening (a server-sent event stream) wakes and fetches what changed.
+Numbers published while a listener was busy are folded into the newest, so a
+slow client is never flooded. Another notifier (one that carries the numbers
+between server processes) can replace this one behind the same protocol.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Protocol
+
+__all__ = ["Listener", "LocalNotifier", "Notifier"]
+
+
+class Listener(Protocol):
+    """One client's subscription to a council's record numbers."""
+
+    async def wait(self, timeout: float) -> int | None:
+        """The newest number published since the last wait, or None after ``timeout``
+        seconds without one."""
+        ...
+
+    def close(self) -> None:
+        """Stop listening."""
+        ...
+
+
+class Notifier(Protocol):
+    """Carries a council's newest record number to everyone listening to it."""
+
+    def publish(self, council: str, seq: int) -> None:
+        """Tell the council's listeners that its minutes reach ``seq`` (from any thread)."""
+        ...
+
+    def listen(self, council: str) -> Listener:
+        """A new subscription to the council, from the running event loop."""
+        ...
+
+
+class _Local:
+    """A listener in this process: an event on the loop that listens."""
+
+    def __init__(self, notifier: LocalNotifier, council: str) -> None:
+        self.notifier = notifier
+        self.council = council
+        self.loop = asyncio.get_running_loop()
+        self.woken = asyncio.Event()
+        self.newest = 0
+
+    def tell(self, seq: int) -> None:
+        self.newest = max(self.newest, seq)
+        self.woken.set()
+
+    async def wait(self, timeout: float) -> int | None:
+        try:
+            await asyncio.wait_for(self.woken.wait(), timeout)
+        except TimeoutError:
+            return None
+        self.woken.clear()
+        return self.newest
+
+    def close(self) -> None:
+        self.notifier.forget(self)
+
+
+class LocalNotifier:
+    """The notifier of one server process: publishing wakes the listeners of this
+    process only."""
+
+    def __init__(self) -> None:
+        self._listeners: dict[str, set[_Local]] = {}
+        self._lock = threading.Lock()
+
+    def listen(self, council: str) -> Listener:
+        listener = _Local(self, council)
+        with self._lock:
+            self._listeners.setdefault(council, set()).add(listener)
+        return listener
+
+    def forget(self, listener: _Local) -> None:
+        """Drop a listener (it closed, or its loop is gone)."""
+        with self._lock:
+            found = self._listeners.get(listener.council)
+            if found is not None:
+                found.discard(listener)
+                if not found:
+                    del self._listeners[listener.council]
+
+    def publish(self, council: str, seq: int) -> None:
+        with self._lock:
+            listeners = list(self._listeners.get(council, ()))
+        for listener in listeners:
+            try:
+                listener.loop.call_soon_threadsafe(listener.tell, seq)
+            except RuntimeError:  # its loop has closed
+                self.forget(listener)
+
+    def listening(self, council: str) -> int:
+        """How many listeners the council has in this process."""
+        with self._lock:
+            return len(self._listeners.get(council, ()))
