@@ -9,6 +9,8 @@ prose lives in its files.)
 
 from __future__ import annotations
 
+from .commands import command_named
+
 __all__ = [
     "LONGEST_ECHO",
     "NO_DECISIONS",
@@ -67,10 +69,12 @@ def no_such_option(typed: str, count: int) -> str:
 
 
 def unknown_command(typed: str, count: int) -> str:
-    """The answer to typed words that are neither an option nor a command."""
+    """The answer to typed words that are neither an option nor a command (a player
+    that reads typed commands says it; the help's name is the command table's)."""
+    help_name = command_named("help").name
     if count == 0:
-        return f'There is no option or command {_echo(typed)}; type "help" for the commands.'
-    return f'{no_such_option(typed, count)[:-1]}, or type "help" for the commands.'
+        return f'There is no option or command {_echo(typed)}; type "{help_name}" for the commands.'
+    return f'{no_such_option(typed, count)[:-1]}, or type "{help_name}" for the commands.'
 
 
 def not_available(number: int, reason: str) -> str:

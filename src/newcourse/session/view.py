@@ -96,7 +96,8 @@ class Tally:
 @dataclass(frozen=True, slots=True)
 class Quality:
     """A shown quality: its value in its range, its group, the level or clock the player
-    reads beside it ("censured", "2 of 3"), and how it moved since the last decision."""
+    reads beside it ("censured", "2 of 3"), and how it moved since the last decision.
+    The view holds no other kind, so nothing in it says whether a quality is shown."""
 
     name: str
     label: str
@@ -108,12 +109,6 @@ class Quality:
     level: str = ""
     segments: int = 0  # a clock's segments; 0 for a quality that is not a clock
     delta: int = 0
-
-    @property
-    def shown(self) -> bool:
-        """Always true: the public view holds the shown qualities only. (Renderers
-        written for the engine's view filter on it.)"""
-        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,14 +345,23 @@ view holds a thousand values and a few dozen types."""
 
 
 def _shape_of(kind: type) -> Callable[[Any], Any]:
+    # a text or a number (most of a view) is taken as it is, without a call
+    plain, each = _AS_IS, to_data
     if is_dataclass(kind):
         names = tuple(field.name for field in fields(kind))
-        return lambda value: {name: to_data(getattr(value, name)) for name in names}
+        return lambda value: {
+            name: item if type(item) in plain else each(item)
+            for name in names
+            for item in (getattr(value, name),)
+        }
     if issubclass(kind, tuple) and hasattr(kind, "_fields"):
         keys: tuple[str, ...] = kind._fields
-        return lambda value: {key: to_data(item) for key, item in zip(keys, value, strict=True)}
+        return lambda value: {
+            key: item if type(item) in plain else each(item)
+            for key, item in zip(keys, value, strict=True)
+        }
     if issubclass(kind, tuple | list):
-        return lambda value: [to_data(item) for item in value]
+        return lambda value: [item if type(item) in plain else each(item) for item in value]
     if issubclass(kind, Mapping):
-        return lambda value: {str(key): to_data(item) for key, item in value.items()}
+        return lambda value: {str(key): each(item) for key, item in value.items()}
     return lambda value: value

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Markdown, Static
 
+from ..session import command_named
 from ..session.codex import Codex, CodexNote
 from ..session.phrases import NO_DECISIONS, NO_NEWS, UNAVAILABLE, sentence
 from ..session.view import Change, Option, PublicView, TimelineRow
@@ -114,7 +115,7 @@ def news_markdown(view: PublicView, *, hints: bool = False) -> str:
     for item in view.news:
         text = item.text.strip().replace("\n", "\n  ")
         if hints and item.codex:
-            text += " *(history note: press n)*"
+            text += f" *(history note: press {command_named('news').key})*"
         items.append(f"- {text}")
     return "\n".join(items) + arcs
 

@@ -21,10 +21,10 @@ from textual.widgets import Collapsible, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Refusal
-from ..session import COMMANDS, Session, refusal_sentence
+from ..session import CHOOSE, COMMANDS, Session, refusal_sentence
 from ..session.phrases import NO_HISTORY_NOTE, TAKEN_BACK, no_such_option, not_available
 from ..session.view import PublicView
-from .notes import codex_note, news_note, status_note, timeline_note
+from .notes import codex_note, key_of, news_note, status_note, timeline_note
 from .panels import (
     ResultPanel,
     TopBar,
@@ -57,7 +57,8 @@ EVENT_LINES_IN_VIEW = 5
 """How many lines of an event, its title included, must show when it opens."""
 
 _NUMBER_KEYS = [
-    Binding(str(n), f"choose({n})", "Choose", key_display="1-9", show=n == 1) for n in range(1, 10)
+    Binding(str(n), f"choose({n})", "Choose", key_display=CHOOSE.key, show=n == 1)
+    for n in range(1, 10)
 ]
 
 
@@ -124,7 +125,7 @@ class PlayScreen(Screen[None]):
                         yield Markdown(self.view.intro)
                         yield Static(
                             "Read the event below, then press the number of your choice. "
-                            "Press ? for help.",
+                            f"Press {key_of('help')} for help.",
                             classes="hint",
                         )
                     with fold(Content(""), "result-fold"):
@@ -229,7 +230,10 @@ class PlayScreen(Screen[None]):
         items = len(view.news)
         self._fold_titles["news-fold"] = (
             Content(f"{view.date} · the front page"),
-            Content(f"{view.date} · the front page: {items} item{'s' * (items != 1)} (press n)"),
+            Content(
+                f"{view.date} · the front page: {items} item{'s' * (items != 1)} "
+                f"(press {key_of('news')})"
+            ),
         )
         await self.query_one("#news-items", Markdown).update(news_markdown(view, hints=True))
         changes = change_content(view.changes)
@@ -249,14 +253,14 @@ class PlayScreen(Screen[None]):
         title.update(Content(event.title))
         facts = [event.date]
         if event.codex:
-            facts.append("history note: press c")
+            facts.append(f"history note: press {key_of('codex')}")
         meta.update(Content(" · ".join(facts)))
         await self.query_one("#event-text", Markdown).update(event.text)
 
     def _show_options(self, view: PublicView) -> None:
         options = self.query_one("#options", OptionList)
         options.border_title = Content(view.event.title if view.event else "")
-        options.border_subtitle = "1-9 to choose" if view.options else ""
+        options.border_subtitle = f"{CHOOSE.key} to choose" if view.options else ""
         colours = self.app_colours()
         options.set_options(
             Option(option_prompt(o, colours), id=str(o.number), disabled=not o.available)

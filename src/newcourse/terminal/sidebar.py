@@ -167,11 +167,7 @@ class Sidebar(Vertical):
         with VerticalScroll(classes="sidebar-qualities") as qualities:
             qualities.can_focus = False
             for group in groups:
-                shown = [
-                    q
-                    for q in view.qualities
-                    if q.shown and q.group == group and q.name not in in_fronts
-                ]
+                shown = [q for q in view.qualities if q.group == group and q.name not in in_fronts]
                 if not shown:
                     continue
                 self._headings += 1
@@ -195,7 +191,7 @@ class Sidebar(Vertical):
                     row = MeterRow(person.name, tooltip=person_tooltip(person))
                     self._people[person.id] = row
                     yield row
-        support = [q for q in view.qualities if q.shown and q.group == SUPPORT_GROUP]
+        support = [q for q in view.qualities if q.group == SUPPORT_GROUP]
         if view.factions or support:
             self._headings += 1
             with Vertical(classes="sidebar-delegates"):
@@ -289,9 +285,7 @@ class Sidebar(Vertical):
         """Bring every row up to date with the view, with how each value moved since
         before the last decision (the view's ``moved``)."""
         moved = {change.name: change.after - change.before for change in view.moved}
-        self._support = [
-            (q.label, q.value) for q in view.qualities if q.shown and q.group == SUPPORT_GROUP
-        ]
+        self._support = [(q.label, q.value) for q in view.qualities if q.group == SUPPORT_GROUP]
         for quality in view.qualities:
             row = self._rows.get(quality.name)
             if row is None:

@@ -233,7 +233,7 @@ def status_lines(view: PublicView) -> list[str]:
     groups = ("party", "economy", "world", "resources")
     in_fronts = front_names(view)
     for group in (*groups, *sorted({q.group for q in view.qualities} - set(groups))):
-        shown = [q for q in view.qualities if q.shown and q.group == group]
+        shown = [q for q in view.qualities if q.group == group]
         shown = [q for q in shown if q.name not in in_fronts]
         if shown:
             values = ", ".join(quality_words(q) for q in shown)
