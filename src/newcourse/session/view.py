@@ -345,23 +345,14 @@ view holds a thousand values and a few dozen types."""
 
 
 def _shape_of(kind: type) -> Callable[[Any], Any]:
-    # a text or a number (most of a view) is taken as it is, without a call
-    plain, each = _AS_IS, to_data
     if is_dataclass(kind):
         names = tuple(field.name for field in fields(kind))
-        return lambda value: {
-            name: item if type(item) in plain else each(item)
-            for name in names
-            for item in (getattr(value, name),)
-        }
+        return lambda value: {name: to_data(getattr(value, name)) for name in names}
     if issubclass(kind, tuple) and hasattr(kind, "_fields"):
         keys: tuple[str, ...] = kind._fields
-        return lambda value: {
-            key: item if type(item) in plain else each(item)
-            for key, item in zip(keys, value, strict=True)
-        }
+        return lambda value: {key: to_data(item) for key, item in zip(keys, value, strict=True)}
     if issubclass(kind, tuple | list):
-        return lambda value: [item if type(item) in plain else each(item) for item in value]
+        return lambda value: [to_data(item) for item in value]
     if issubclass(kind, Mapping):
-        return lambda value: {str(key): each(item) for key, item in value.items()}
+        return lambda value: {str(key): to_data(item) for key, item in value.items()}
     return lambda value: value
