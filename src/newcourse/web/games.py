@@ -5,6 +5,12 @@ game in progress (the ``autosave`` slot), asks the shared ``Session`` to act,
 and writes the game back at the revision it was read at, so two requests for
 one game cannot both apply a decision (the second gets ``StaleGame``). Every
 refusal is a ``session.Refusal`` with its code.
+
+A decision is the request players make most, so its path does little: the
+games last played are kept in memory with the view last shown of them, and a
+request reads only the slot's revision to know whether the game kept is still
+the one stored (a revision is never written twice); the decision and its count
+in what the games chose are written in one transaction.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import datetime as dt
 import json
 import os
 from collections import OrderedDict
+from dataclasses import dataclass
 from threading import Lock
 from typing import Any, NamedTuple
 
@@ -20,7 +27,7 @@ from ..engine import Campaign, Game, SaveError
 from ..session import Codex, PublicView, Refusal, Session
 from ..storage import AUTOSAVE, MAX_SAVE_BYTES, NoSuchSave, SlotInfo, SlotKey
 from ..storage.saves import PREVIOUS, clean_name
-from ..storage.sql import SqlGameStore, StaleGame
+from ..storage.sql import Counted, SqlGameStore, StaleGame
 from .others import OthersChose, others_chose
 
 __all__ = ["Games", "Played", "new_seed"]
@@ -31,10 +38,37 @@ CACHED_GAMES = 256
 """Games kept in memory, so that a decision does not replay the whole game."""
 
 
+class Kept:
+    """A game as it was stored at a revision, and its view once it has been shown."""
+
+    __slots__ = ("before", "game", "revision", "view")
+
+    def __init__(self, revision: int, game: Game, before: PublicView | None = None) -> None:
+        self.revision = revision
+        self.game = game
+        self.view: PublicView | None = None
+        self.before = before  # the view the last decision was taken on, when known
+
+
+@dataclass
+class WebSession(Session):
+    """A session that shows each game it keeps once: its view is kept with the game."""
+
+    kept: Kept | None = None
+
+    def view(self) -> PublicView:
+        kept = self.kept
+        if kept is not None and kept.game is self.game:
+            if kept.view is None:
+                kept.view = super().view()
+            return kept.view
+        return super().view()
+
+
 class Played(NamedTuple):
     """A player's game as a request sees it: the session and the revision it was read at."""
 
-    session: Session
+    session: WebSession
     revision: int
 
     def view(self) -> PublicView:
@@ -53,7 +87,7 @@ class Games:
         self.campaign = campaign
         self.store = store
         self.codex = Codex(campaign)
-        self._cache: OrderedDict[tuple[str, int], Game] = OrderedDict()
+        self._cache: OrderedDict[str, Kept] = OrderedDict()  # by player
         self._lock = Lock()
 
     def key(self, player: str, slot: str = AUTOSAVE) -> SlotKey:
@@ -64,19 +98,23 @@ class Games:
     def current(self, player: str) -> Played:
         """The player's game in progress. Refusal ``no_save`` when there is none,
         ``bad_save`` when it cannot be loaded."""
+        key = self.key(player)
         try:
-            data, revision = self.store.read_revision(self.key(player))
+            revision = self.store.revision(key)
+            with self._lock:
+                kept = self._cache.get(player)
+            if kept is None or kept.revision != revision:
+                data, revision = self.store.read_revision(key)
+                kept = self._remember(player, Kept(revision, self._game(data)))
         except NoSuchSave:
             raise Refusal("no_save", "There is no game in progress yet: start a new one.") from None
-        with self._lock:
-            game = self._cache.get((player, revision))
-        if game is None or not _same(game, data):
-            game = self._game(data)
-        return Played(Session(game, None, autosaving=False), revision)
+        return _played(kept)
 
     def others(self, played: Played) -> OthersChose | None:
         """What this server's games chose at the event the player decided last."""
-        return others_chose(self.store, played.session.game)
+        kept, game = played.session.kept, played.session.game
+        before = kept.before if kept is not None and kept.game is game else None
+        return others_chose(self.store, game, before)
 
     def has_game(self, player: str) -> bool:
         return self.store.has(self.key(player))
@@ -99,21 +137,17 @@ class Games:
         """Decide the current event (Refusal ``no_such_option``, ``not_available``,
         ``nothing_to_choose``); ``revision``, when given, is the game the player saw."""
         played = self._expect(self.current(player), revision)
+        before = played.view()
         played.session.choose(option)
-        put = self._put(player, played)
         decided = played.session.game.decisions[-1]
-        self.store.count_choice(self.campaign.id, decided.event, decided.option)
-        return put
+        return self._put(player, played, Counted(decided.event, decided.option), before=before)
 
     def undo(self, player: str, revision: int | None = None) -> Played:
         """Take back the last decision (Refusal ``cannot_undo``)."""
         played = self._expect(self.current(player), revision)
         taken_back = played.session.game.decisions[-1:]
         played.session.undo()
-        put = self._put(player, played)
-        for decision in taken_back:
-            self.store.count_choice(self.campaign.id, decision.event, decision.option, -1)
-        return put
+        return self._put(player, played, *(Counted(d.event, d.option, -1) for d in taken_back))
 
     def save_as(self, player: str, name: str) -> str:
         """Keep the game in progress under ``name``; returns the name it is kept as."""
@@ -164,8 +198,7 @@ class Games:
     def _begin(self, player: str, game: Game) -> Played:
         self._set_aside(player)
         revision = self.store.write(self.key(player), game.to_data())
-        self._remember(player, revision, game)
-        return Played(Session(game, None, autosaving=False), revision)
+        return _played(self._remember(player, Kept(revision, game)))
 
     def _set_aside(self, player: str) -> None:
         try:
@@ -183,18 +216,25 @@ class Games:
             raise StaleGame("the game has moved on since this page was shown; look again")
         return played
 
-    def _put(self, player: str, played: Played) -> Played:
+    def _put(
+        self, player: str, played: Played, *counted: Counted, before: PublicView | None = None
+    ) -> Played:
+        """Write the game back at the revision it was read at, with the decisions to count."""
         game = played.session.game
-        revision = self.store.write(self.key(player), game.to_data(), revision=played.revision)
-        self._remember(player, revision, game)
+        revision = self.store.write(
+            self.key(player), game.to_data(), revision=played.revision, counted=counted
+        )
+        kept = self._remember(player, Kept(revision, game, before))
+        played.session.kept = kept
         return Played(played.session, revision)
 
-    def _remember(self, player: str, revision: int, game: Game) -> None:
+    def _remember(self, player: str, kept: Kept) -> Kept:
         with self._lock:
-            self._cache[(player, revision)] = game
-            self._cache.move_to_end((player, revision))
+            self._cache[player] = kept
+            self._cache.move_to_end(player)
             while len(self._cache) > CACHED_GAMES:
                 self._cache.popitem(last=False)
+        return kept
 
 
 def parse_save(content: bytes) -> Any:
@@ -209,11 +249,8 @@ def parse_save(content: bytes) -> Any:
         raise Refusal("bad_save", "That file is not a save: it is not valid JSON.") from None
 
 
-def _same(game: Game, data: dict[str, Any]) -> bool:
-    """Whether a remembered game is the one the store holds (same seed and decisions)."""
-    return game.seed == data.get("seed") and [d.as_data() for d in game.decisions] == data.get(
-        "decisions"
-    )
+def _played(kept: Kept) -> Played:
+    return Played(WebSession(kept.game, None, autosaving=False, kept=kept), kept.revision)
 
 
 def _sentence(text: str) -> str:

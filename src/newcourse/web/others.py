@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..engine import Game
-from ..session import public_view
+from ..session import PublicView, public_view
 from ..storage.sql import SqlGameStore
 
 __all__ = ["OptionShare", "OthersChose", "others_chose"]
@@ -37,17 +37,20 @@ class OthersChose(NamedTuple):
     options: tuple[OptionShare, ...]
 
 
-def others_chose(store: SqlGameStore, game: Game) -> OthersChose | None:
+def others_chose(
+    store: SqlGameStore, game: Game, before: PublicView | None = None
+) -> OthersChose | None:
     """What the server's games chose at the event ``game`` decided last; None before the
-    first decision."""
+    first decision. ``before`` is the view that decision was taken on, when it is known."""
     if not game.decisions:
         return None
     last = game.decisions[-1]
     counts = store.choices(game.campaign.id, last.event)
-    before = public_view(
-        game._replace(states=game.states[:-1], decisions=game.decisions[:-1]).view(),
-        game.campaign,
-    )
+    if before is None:
+        before = public_view(
+            game._replace(states=game.states[:-1], decisions=game.decisions[:-1]).view(),
+            game.campaign,
+        )
     event_title = before.event.title if before.event is not None else last.event
     counts[last.option] = max(counts.get(last.option, 0), 1)  # this game, though not counted
     total = sum(counts.values())

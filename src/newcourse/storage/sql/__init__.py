@@ -8,7 +8,7 @@ made and kept up to date by the Alembic migrations shipped here (``migrate``).
 
 from .councils import CodeTaken, CouncilRecordRow, CouncilRow, SqlCouncilStore, StaleCouncil
 from .models import Base, ChoiceRow, SaveRow, SecretRow
-from .store import SqlGameStore, StaleGame, migrate, sqlite_url
+from .store import Counted, SqlGameStore, StaleGame, migrate, sqlite_url
 
 __all__ = [
     "Base",
@@ -16,6 +16,7 @@ __all__ = [
     "CodeTaken",
     "CouncilRecordRow",
     "CouncilRow",
+    "Counted",
     "SaveRow",
     "SecretRow",
     "SqlCouncilStore",

@@ -12,10 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets as token
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, cast
+from threading import Lock
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import CursorResult, Engine, create_engine, delete, event, select, update
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Engine,
+    Table,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
@@ -25,7 +41,7 @@ from ..saves import AUTOSAVE, PREVIOUS, clean_name, summarise
 from ..slots import SlotInfo, SlotKey
 from .models import ChoiceRow, SaveRow, SecretRow
 
-__all__ = ["SqlGameStore", "StaleGame", "migrate", "sqlite_url"]
+__all__ = ["Counted", "SqlGameStore", "StaleGame", "migrate", "sqlite_url"]
 
 MIGRATIONS = "newcourse.storage.sql:migrations"
 """Where Alembic finds the store's migrations: inside the installed package."""
@@ -33,6 +49,77 @@ MIGRATIONS = "newcourse.storage.sql:migrations"
 
 class StaleGame(SaveError):
     """The slot was written by someone else since it was read: the write is refused."""
+
+
+class Counted(NamedTuple):
+    """A decision to count in what the server's games chose (``games`` = -1: one taken back)."""
+
+    event: str
+    option: str
+    games: int = 1
+
+
+# The statements of a request's path, built once: building one costs more than running it.
+SAVES = cast(Table, SaveRow.__table__)
+CHOICES = cast(Table, ChoiceRow.__table__)
+_SLOT = (
+    SAVES.c.player == bindparam("k_player"),
+    SAVES.c.campaign == bindparam("k_campaign"),
+    SAVES.c.slot == bindparam("k_slot"),
+)
+READ = select(SAVES.c.data, SAVES.c.revision).where(*_SLOT)
+REVISION = select(SAVES.c.revision).where(*_SLOT)
+FOUND = select(SAVES.c.id).where(*_SLOT).limit(1)
+REPLACE = (
+    update(SAVES)
+    .where(*_SLOT)
+    .values(
+        data=bindparam("v_data"),
+        summary=bindparam("v_summary"),
+        modified=bindparam("v_modified"),
+        revision=SAVES.c.revision + 1,
+    )
+    .returning(SAVES.c.revision)
+)
+REPLACE_AT = REPLACE.where(SAVES.c.revision == bindparam("k_revision"))
+ADD = insert(SAVES).values(
+    player=bindparam("k_player"),
+    campaign=bindparam("k_campaign"),
+    slot=bindparam("k_slot"),
+    data=bindparam("v_data"),
+    summary=bindparam("v_summary"),
+    modified=bindparam("v_modified"),
+    revision=1,
+)
+_CHOICE = (
+    CHOICES.c.campaign == bindparam("c_campaign"),
+    CHOICES.c.event == bindparam("c_event"),
+    CHOICES.c.option == bindparam("c_option"),
+)
+RECOUNT = update(CHOICES).where(*_CHOICE).values(games=CHOICES.c.games + bindparam("c_games"))
+TAKE_BACK = RECOUNT.where(CHOICES.c.games + bindparam("c_games") >= 0)
+COUNTS = select(CHOICES.c.option, CHOICES.c.games).where(
+    CHOICES.c.campaign == bindparam("c_campaign"),
+    CHOICES.c.event == bindparam("c_event"),
+    CHOICES.c.games > 0,
+)
+
+
+def _upsert(dialect: Any) -> Any:
+    """Count a choice in one statement (insert, or add to the count that is there)."""
+    counted = dialect.insert(CHOICES).values(
+        campaign=bindparam("c_campaign"),
+        event=bindparam("c_event"),
+        option=bindparam("c_option"),
+        games=bindparam("c_games"),
+    )
+    return counted.on_conflict_do_update(
+        index_elements=[CHOICES.c.campaign, CHOICES.c.event, CHOICES.c.option],
+        set_={"games": CHOICES.c.games + counted.excluded.games},
+    )
+
+
+COUNT = {"sqlite": _upsert(sqlite), "postgresql": _upsert(postgresql)}
 
 
 def sqlite_url(path: Path) -> str:
@@ -88,6 +175,10 @@ class SqlGameStore:
         self.engine = _engine(url)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.start = start
+        self._count = COUNT.get(self.engine.dialect.name)
+        # SQLite lets one writer in at a time and makes the others sleep and retry: the
+        # threads of one process take turns here instead, which costs them no sleep
+        self._writing = Lock() if self.engine.dialect.name == "sqlite" else nullcontext()
 
     def migrate(self) -> None:
         """Create or update the schema (see ``migrate``)."""
@@ -97,6 +188,11 @@ class SqlGameStore:
         """Close every connection the store holds."""
         self.engine.dispose()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        with self._writing, self.engine.begin() as connection:
+            yield connection
+
     # ------------------------------------------------------------ the protocol
 
     def read(self, key: SlotKey) -> dict[str, Any]:
@@ -104,71 +200,89 @@ class SqlGameStore:
 
     def read_revision(self, key: SlotKey) -> tuple[dict[str, Any], int]:
         """The save's data and its revision (for ``write(..., revision=...)``)."""
-        with self.sessions() as session:
-            row = session.scalars(_where(select(SaveRow), key)).first()
-            if row is None:
-                raise NoSuchSave(f"there is no save called {clean_name(key.slot)!r}")
-            try:
-                data = json.loads(row.data)
-            except ValueError:
-                raise SaveError("the save is damaged (it is not valid JSON)") from None
-            if not isinstance(data, dict):
-                raise SaveError("the save is not a New Course save")
-            return data, row.revision
+        with self.engine.connect() as connection:
+            row = connection.execute(READ, _slot(key)).first()
+        if row is None:
+            raise NoSuchSave(f"there is no save called {clean_name(key.slot)!r}")
+        try:
+            data = json.loads(row.data)
+        except ValueError:
+            raise SaveError("the save is damaged (it is not valid JSON)") from None
+        if not isinstance(data, dict):
+            raise SaveError("the save is not a New Course save")
+        return data, int(row.revision)
 
-    def write(self, key: SlotKey, data: dict[str, Any], *, revision: int | None = None) -> int:
+    def revision(self, key: SlotKey) -> int:
+        """The slot's revision, without its data. Raises NoSuchSave when it is empty.
+
+        A slot's revision only grows while its row lives, and the web player never
+        deletes a game in progress, so a revision names one content of the slot."""
+        with self.engine.connect() as connection:
+            found = connection.execute(REVISION, _slot(key)).scalar()
+        if found is None:
+            raise NoSuchSave(f"there is no save called {clean_name(key.slot)!r}")
+        return int(found)
+
+    def write(
+        self,
+        key: SlotKey,
+        data: dict[str, Any],
+        *,
+        revision: int | None = None,
+        counted: Sequence[Counted] = (),
+    ) -> int:
         """Keep ``data`` in the slot; returns the slot's new revision.
 
         With ``revision``, the slot must still be at that revision (or empty when it
-        is 0): otherwise StaleGame, and nothing is written.
+        is 0): otherwise StaleGame, and nothing is written. The decisions ``counted``
+        are counted in what the games chose in the same transaction: a decision and
+        its count are kept together or not at all.
         """
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         if len(text.encode("utf-8")) > MAX_SAVE_BYTES:
             raise SaveError("the game is too large to save")
-        now = dt.datetime.now(dt.UTC)
-        summary = summarise(data, self.start)[:200]
-        with self.sessions.begin() as session:
-            if revision is None or revision > 0:
-                found = _where(update(SaveRow), key)
-                if revision is not None:
-                    found = found.where(SaveRow.revision == revision)
-                changed = session.execute(
-                    found.values(
-                        data=text, summary=summary, modified=now, revision=SaveRow.revision + 1
-                    ).returning(SaveRow.revision)
+        values = {
+            **_slot(key),
+            "v_data": text,
+            "v_summary": summarise(data, self.start)[:200],
+            "v_modified": dt.datetime.now(dt.UTC),
+        }
+        with self._transaction() as connection:
+            written = self._replace(connection, values, revision)
+            for decision in counted:
+                self._count_in(connection, key.campaign, decision)
+        return written
+
+    def _replace(self, connection: Connection, values: dict[str, Any], revision: int | None) -> int:
+        if revision is None or revision > 0:
+            if revision is None:
+                changed = connection.execute(REPLACE, values).scalar()
+            else:
+                changed = connection.execute(
+                    REPLACE_AT, {**values, "k_revision": revision}
                 ).scalar()
-                if changed is not None:
-                    return int(changed)
-                if revision is not None:
-                    raise StaleGame("the game was changed elsewhere meanwhile; reload it")
-            try:
-                with session.begin_nested():
-                    session.add(
-                        SaveRow(
-                            player=key.player,
-                            campaign=key.campaign,
-                            slot=key.slot,
-                            data=text,
-                            summary=summary,
-                            revision=1,
-                            modified=now,
-                        )
-                    )
-            except IntegrityError:
-                raise StaleGame("the game was changed elsewhere meanwhile; reload it") from None
+            if changed is not None:
+                return int(changed)
+            if revision is not None:
+                raise StaleGame("the game was changed elsewhere meanwhile; reload it")
+        try:
+            with connection.begin_nested():
+                connection.execute(ADD, values)
+        except IntegrityError:
+            raise StaleGame("the game was changed elsewhere meanwhile; reload it") from None
         return 1
 
     def has(self, key: SlotKey) -> bool:
-        with self.sessions() as session:
-            return session.scalars(_where(select(SaveRow.id), key)).first() is not None
+        with self.engine.connect() as connection:
+            return connection.execute(FOUND, _slot(key)).first() is not None
 
     def delete(self, key: SlotKey) -> None:
-        with self.sessions.begin() as session:
-            session.execute(_where(delete(SaveRow), key))
+        with self._transaction() as connection:
+            connection.execute(_where(delete(SaveRow), key))
 
     def slots(self, player: str, campaign: str) -> list[SlotInfo]:
-        with self.sessions() as session:
-            rows = session.execute(
+        with self.engine.connect() as connection:
+            rows = connection.execute(
                 select(SaveRow.slot, SaveRow.modified, SaveRow.summary).where(
                     SaveRow.player == player, SaveRow.campaign == campaign
                 )
@@ -186,35 +300,35 @@ class SqlGameStore:
     def count_choice(self, campaign: str, event: str, option: str, games: int = 1) -> None:
         """Count one more game (``games`` = -1: one fewer, for a decision taken back)
         that took ``option`` at ``event``. Safe against other processes counting at once."""
-        found = update(ChoiceRow).where(
-            ChoiceRow.campaign == campaign, ChoiceRow.event == event, ChoiceRow.option == option
-        )
-        if games < 0:
-            found = found.where(ChoiceRow.games + games >= 0)
-        for _ in range(3):
-            with self.sessions.begin() as session:
-                counted = session.execute(found.values(games=ChoiceRow.games + games))
-                if cast(CursorResult[Any], counted).rowcount:
+        with self._transaction() as connection:
+            self._count_in(connection, campaign, Counted(event, option, games))
+
+    def _count_in(self, connection: Connection, campaign: str, decision: Counted) -> None:
+        values = {
+            "c_campaign": campaign,
+            "c_event": decision.event,
+            "c_option": decision.option,
+            "c_games": decision.games,
+        }
+        if decision.games < 0:  # never below nothing; nothing counted, nothing to take back
+            connection.execute(TAKE_BACK, values)
+        elif self._count is not None:
+            connection.execute(self._count, values)
+        else:  # a database without INSERT ... ON CONFLICT
+            for _ in range(3):
+                if cast(CursorResult[Any], connection.execute(RECOUNT, values)).rowcount:
                     return
-                if games < 0:
-                    return  # nothing counted to take back
                 try:
-                    with session.begin_nested():
-                        session.add(
-                            ChoiceRow(campaign=campaign, event=event, option=option, games=games)
-                        )
+                    with connection.begin_nested():
+                        connection.execute(insert(CHOICES), _row(values))
                     return
                 except IntegrityError:  # another process counted the first; count again
                     continue
 
     def choices(self, campaign: str, event: str) -> dict[str, int]:
         """How many games took each option at ``event``, by option id (none: not counted)."""
-        with self.sessions() as session:
-            rows = session.execute(
-                select(ChoiceRow.option, ChoiceRow.games).where(
-                    ChoiceRow.campaign == campaign, ChoiceRow.event == event, ChoiceRow.games > 0
-                )
-            ).all()
+        with self.engine.connect() as connection:
+            rows = connection.execute(COUNTS, {"c_campaign": campaign, "c_event": event}).all()
         return {option: games for option, games in rows}
 
     # ------------------------------------------------------------ server secrets
@@ -234,6 +348,14 @@ class SqlGameStore:
             row = session.get(SecretRow, name)
             assert row is not None
             return row.value
+
+
+def _slot(key: SlotKey) -> dict[str, str]:
+    return {"k_player": key.player, "k_campaign": key.campaign, "k_slot": key.slot}
+
+
+def _row(values: dict[str, Any]) -> dict[str, Any]:
+    return {name[2:]: value for name, value in values.items()}
 
 
 def _where(statement: Any, key: SlotKey) -> Any:
