@@ -19,7 +19,7 @@ STATUS = {
     "bad_text": 400,
     "no_such_option": 400,
     "bad_choice": 400,
-    "no_such_strategy": 400,
+    "no_such_strategy": 404,
     "no_such_tendency": 404,
 }
 """The HTTP status of each council refusal code; any other is 409 (a conflict with the

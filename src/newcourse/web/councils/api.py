@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 
 from ...council import COUNCIL_CODES, Council, minutes_data, minutes_markdown
+from ...council.phrases import LONGEST_NAME
 from ...engine.game import SEED_LIMIT
 from ...engine.procedure import ProcedureRules
 from ..csrf import api_token
@@ -38,12 +39,16 @@ Act = Literal[
 ]  # fmt: skip
 
 
+DISPLAY_NAME = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+"""A display name: at least one letter or sign that is not a space, no control characters."""
+
+
 class NewCouncil(BaseModel):
     """A new council: its creator's display name (they chair it), the game's seed (random
     when none), how long a vote and a debate last (seconds; 0: no deadline, no debate),
     and the campaign strategies to seat as bot delegates."""
 
-    name: str = Field(max_length=200)
+    name: str = Field(max_length=LONGEST_NAME, pattern=DISPLAY_NAME)
     seed: int | None = Field(None, gt=-SEED_LIMIT, lt=SEED_LIMIT)
     deadline: int = Field(0, ge=0, le=30 * 86400)
     debate: int = Field(0, ge=0, le=7 * 86400)
@@ -53,7 +58,7 @@ class NewCouncil(BaseModel):
 class Seat(BaseModel):
     """A seat: the member's display name, as a delegate or an observer."""
 
-    name: str = Field(max_length=200)
+    name: str = Field(max_length=LONGEST_NAME, pattern=DISPLAY_NAME)
     observer: bool = False
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...council import Council, CouncilState, Motion, rule_lines
-from ...council.phrases import duration, share
+from ...council import Council, CouncilState, Motion, debate_openings, opening_data, rule_lines
+from ...council.phrases import duration, in_the_spirit, share
 from ...session import public_view, to_data
 from .keeping import Sitting
 
@@ -152,6 +152,17 @@ def _motion(
         "deadline": deadline,
         "time_left": duration(max(deadline - now, 1)) if deadline is not None else "",
         "options": options,
+        "openings": [
+            {
+                **opening_data(case),
+                "number": numbers.get(case.option, 0),
+                "option_text": motion.text(case.option),
+                "credit": in_the_spirit(case),
+            }
+            for case in debate_openings(
+                state.campaign, motion.event, [option for option, _ in motion.texts]
+            )
+        ],
         "posts": [
             {
                 "at": p.at,
