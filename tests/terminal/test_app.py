@@ -899,3 +899,36 @@ async def test_an_event_of_one_huge_word_opens_at_once(mini: Campaign) -> None:
         await settle(pilot)
         assert "x" * 40 in screen_text(app)
     assert time.monotonic() - started < 20  # unbounded, laying it out took minutes
+
+
+def record_severities(app: App[Any]) -> list[tuple[str, object]]:
+    """Keep every notification the app shows with its severity, in order."""
+    told: list[tuple[str, object]] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs: Any) -> None:
+        told.append((message, kwargs.get("severity")))
+        notify(message, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return told
+
+
+@pytest.mark.asyncio
+async def test_a_game_set_aside_is_told_as_news_and_a_failed_autosave_as_an_error(
+    mini: Campaign, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    for store, wanted in (
+        (store_with_a_game(mini, tmp_path), "information"),
+        (FileGameStore(blocker), "error"),
+    ):
+        app = new_app(mini, store=store)
+        told = record_severities(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+        assert app.session is not None
+        app.session.close()
+        (said, severity), *_ = told
+        assert severity == wanted, said

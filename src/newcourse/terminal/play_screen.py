@@ -318,9 +318,14 @@ class PlayScreen(Screen[None]):
         return True
 
     def tell_notices(self) -> None:
-        """Show what the session had to say (a failed autosave) as notifications."""
+        """Show what the session had to say as notifications: as an error while the game
+        cannot be saved (a failed autosave), else as news (a game set aside), which
+        leaves the event's title sooner."""
+        failing = self.session.save_problem is not None
         for notice in self.session.notices:
-            self.tell(notice, severity="error", timeout=15)
+            self.tell(
+                notice, severity="error" if failing else "information", timeout=15 if failing else 8
+            )
         self.session.notices.clear()
 
     def tell(

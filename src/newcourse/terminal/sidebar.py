@@ -40,6 +40,10 @@ FIGURES_WIDTH = 7
 """Room kept at the right of every sidebar row for a value and its move ("100 +10")."""
 
 
+LABEL_AT_LEAST = 5
+"""Letters of a row's label kept however long its figure is ("China", "Brita…")."""
+
+
 class MeterRow(Widget):
     """One quality, faction or person on a line: label, figure, and a shaded bar behind
     them; a second, indented line when there is a note (a named level, a person's camp)."""
@@ -87,7 +91,12 @@ class MeterRow(Widget):
     def render(self) -> Content:
         width = max(1, self.size.width)
         delta = f" {'+' if self.delta > 0 else ''}{self.delta}" if self.delta else ""
-        right = f"{self.figure or f'{self.value}{self.unit}'}{delta}"
+        figure = self.figure or f"{self.value}{self.unit}"
+        # a figure in words ("Canton Commune crushed") is cut before the label is
+        most = width - min(len(self.label), LABEL_AT_LEAST) - 1 - len(delta)
+        if len(figure) > most > 1:
+            figure = figure[: most - 1] + "…"
+        right = f"{figure}{delta}"
         # every row leaves the same room for its figures, so labels are cut alike
         room = max(1, width - max(len(right), FIGURES_WIDTH) - 1)
         label = self.label if len(self.label) <= room else self.label[: room - 1] + "…"
@@ -111,7 +120,7 @@ def compact_lines(items: list[tuple[str, int | str]], width: int, most: int = 2)
     for cut, gap in ((None, " · "), (4, " · "), (4, " "), (3, " · "), (3, " ")):
         lines = []
         for label, value in items:
-            item = f"{label[:cut]} {value}"
+            item = f"{short_label(label, cut)} {value}"
             if lines and len(lines[-1]) + len(gap) + len(item) <= width:
                 lines[-1] += gap + item
             else:
@@ -119,6 +128,18 @@ def compact_lines(items: list[tuple[str, int | str]], width: int, most: int = 2)
         if len(lines) <= most:
             break
     return lines
+
+
+def short_label(label: str, letters: int | None) -> str:
+    """A label cut to its first ``letters`` letters, a leading "The" left out so that
+    "The majority (...)" reads "Majo" and not "The "; whole when ``letters`` is None."""
+    if letters is None:
+        return label
+    words = label.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    cut = " ".join(words)[:letters].rstrip()
+    return cut[:1].upper() + cut[1:]
 
 
 def front_tooltip(front: FrontView) -> str:
