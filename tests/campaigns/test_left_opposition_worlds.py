@@ -40,17 +40,17 @@ def played(
 
 
 def event_text(game: Game) -> str:
-    """The text of the event the game is waiting on."""
+    """The text of the event the game is waiting on, its lines joined."""
     event = game.view().event
     assert event is not None
-    return event.text
+    return " ".join(event.text.split())
 
 
 def last_result(game: Game) -> str:
-    """The result of the game's last decision."""
+    """The result of the game's last decision, its lines joined."""
     last = game.state.last
     assert last is not None
-    return last.result
+    return " ".join(last.result.split())
 
 
 def unbroken(campaign: Campaign, until: str) -> Game:
@@ -115,3 +115,30 @@ def test_zinoviev_loses_the_international_only_where_he_broke_with_the_secretari
         after = loyal.choose(option)
         assert "comintern" in after.state.people["zinoviev"].posts
         assert "International" not in last_result(after)
+
+
+def test_arming_the_canton_unions_says_the_communists_keep_their_own_party(
+    real: Campaign,
+) -> None:
+    game = played(real, "whampoa_academy", prefer={"kmt_first_congress": "bloc_within"})
+    (shown,) = [o for o in game.view().options if o.id == "arm_unions_too"]
+    assert "out of the Kuomintang" in shown.text
+    after = game.choose("arm_unions_too")
+    assert "china_independent" in after.state.flags
+    assert "outside the Kuomintang" in last_result(after)
+
+
+def test_wuhan_names_no_communist_ministers_where_the_party_kept_out_of_the_kuomintang(
+    real: Campaign,
+) -> None:
+    history = played(real, "wuhan_turns")
+    assert "ministers of labour" in event_text(history)
+
+    own_party = played(
+        real,
+        "wuhan_turns",
+        prefer={"kmt_first_congress": "own_party", "shanghai_warned": "negotiate"},
+    )
+    assert "china_independent" in own_party.state.flags
+    text = event_text(own_party)
+    assert "ministers of labour" not in text and "expels the communists" not in text
