@@ -142,3 +142,17 @@ def test_wuhan_names_no_communist_ministers_where_the_party_kept_out_of_the_kuom
     assert "china_independent" in own_party.state.flags
     text = event_text(own_party)
     assert "ministers of labour" not in text and "expels the communists" not in text
+
+
+def test_in_1926_the_opposition_kept_silent_on_china_in_public_and_argued_inside(
+    real: Campaign,
+) -> None:
+    event = real.events["northern_expedition"]
+    assert [o.id for o in event.options if o.historical] == ["just_watch"]
+    game = played(real, "northern_expedition")
+    silent = game.choose("just_watch")
+    assert silent.state.last is not None and silent.state.last.as_history is True
+    assert "in public" in last_result(silent) and "Radek" in last_result(silent)
+    moscows_line = game.choose("hold_back")
+    assert moscows_line.state.last is not None and moscows_line.state.last.as_history is False
+    assert "*The story leaves history here" in last_result(moscows_line)
