@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..engine.game import SEED_LIMIT
 from ..session import CODES, COMMANDS, to_data
@@ -32,17 +32,22 @@ router = APIRouter(prefix="/api", tags=["game"], dependencies=[Depends(api_token
 class NewGame(BaseModel):
     """A new game; with no seed, a random one."""
 
+    model_config = ConfigDict(strict=True)  # a seed of true is no number
     seed: int | None = Field(None, gt=-SEED_LIMIT, lt=SEED_LIMIT)
 
 
 class Choice(BaseModel):
     """A decision: the option's number (1-based, as shown) or its id."""
 
+    model_config = ConfigDict(strict=True)
     option: int | str
     revision: int | None = Field(None, description="the revision the client saw, if any")
 
 
 class Undo(BaseModel):
+    """Taking back the last decision, from the revision the client saw, if any."""
+
+    model_config = ConfigDict(strict=True)
     revision: int | None = None
 
 

@@ -30,7 +30,7 @@ from ..storage.sql import SqlCouncilStore, SqlGameStore, sqlite_url
 from .councils import Councils, LocalNotifier, Notifier
 from .councils.seats import Seats
 from .csrf import HEADER, CsrfRefused, Tokens
-from .errors import Problem, problem_for, validation_sentence
+from .errors import RESPONSES, Problem, http_problem, problem_for, validation_sentence
 from .games import Games
 from .players import COOKIE, MAX_AGE, Signer
 from .render import environment
@@ -93,6 +93,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
         openapi_url="/openapi.json",
+        responses=RESPONSES,
     )
     app.state.games = Games(campaign, store)
     app.state.signer = Signer(store.secret("cookie"))
@@ -164,6 +165,9 @@ def _add_rules(app: FastAPI) -> None:
                 )
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if response.status_code >= 400 and "hx-request" in request.headers:
+            # htmx shows a refusal in place; the address stays that of the page it came from
+            response.headers["HX-Push-Url"] = "false"
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -172,18 +176,7 @@ def _add_rules(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        if error.status_code == 404:
-            said = str(error.detail)
-            problem = Problem(
-                404,
-                "not_found",
-                said if said != "Not Found" else "There is nothing at this address.",
-            )
-        elif error.status_code == 405:
-            problem = Problem(405, "bad_request", "This address does not take that method.")
-        else:
-            problem = Problem(error.status_code, "bad_request", str(error.detail))
-        return _answer(request, problem)
+        return _answer(request, http_problem(error.status_code, str(error.detail)))
 
     async def refused(request: Request, error: Exception) -> Response:
         problem = problem_for(error)
@@ -214,7 +207,13 @@ def _answer(request: Request, problem: Problem) -> Response:
             {"code": problem.code, "message": problem.message}, status_code=problem.status
         )
     templates: Jinja2Templates = request.app.state.templates
+    games: Games = request.app.state.games
+    context = {
+        "problem": problem,
+        "campaign_title": games.campaign.title,
+        "documents": games.codex.documents(),
+    }
     page: HTMLResponse = templates.TemplateResponse(
-        request, "problem.html", {"problem": problem}, status_code=problem.status
+        request, "problem.html", context, status_code=problem.status
     )
     return page

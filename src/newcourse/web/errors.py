@@ -6,9 +6,11 @@ adds its own few codes for what only HTTP can get wrong.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from http import HTTPStatus
+from typing import Any, NamedTuple
 
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import OperationalError
 
 from ..engine import Refusal as EngineRefusal
@@ -17,7 +19,16 @@ from ..session import Refusal, refusal_code, refusal_sentence
 from ..storage.sql import StaleGame
 from .csrf import CsrfRefused
 
-__all__ = ["STATUS", "WEB_CODES", "Problem", "problem_for", "validation_sentence"]
+__all__ = [
+    "RESPONSES",
+    "STATUS",
+    "WEB_CODES",
+    "Problem",
+    "Refused",
+    "http_problem",
+    "problem_for",
+    "validation_sentence",
+]
 
 STATUS = {
     "no_such_option": 400,
@@ -45,6 +56,29 @@ WEB_CODES = {
     "internal": "a fault in the server",
 }
 """The codes the web adds to the refusals', with what they mean."""
+
+
+class Refused(BaseModel):
+    """The body of every refusal the API answers, as its OpenAPI document describes it."""
+
+    code: str = Field(description="stable, for a client to switch on: one of GET /api/codes")
+    message: str = Field(description="what went wrong, in one sentence for the player")
+
+
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": {
+        "model": Refused,
+        "description": "Refused: the code says why (GET /api/codes lists them), the message "
+        "says it in one sentence; nothing was changed",
+    },
+    503: {
+        "model": Refused,
+        "description": "The database cannot be reached or is busy just now; nothing was lost",
+    },
+}
+"""What any route of the API may answer besides its success, for the OpenAPI document
+(it also stands for FastAPI's own 422, which this app never sends: a malformed request
+is a 400 ``bad_request``)."""
 
 
 class Problem(NamedTuple):
@@ -75,6 +109,20 @@ def problem_for(error: Exception) -> Problem | None:
             "so try again in a moment.",
         )
     return None
+
+
+def http_problem(status: int, detail: str) -> Problem:
+    """An HTTP error the framework raised (or a route, with its own sentence) as the answer
+    to give: the framework's own words (a status's name, "There was an error parsing the
+    body") are replaced by a sentence of ours."""
+    said = detail if detail != HTTPStatus(status).phrase else ""
+    if status == 404:
+        return Problem(404, "not_found", _sentence(said or "There is nothing at this address"))
+    if status == 405:
+        return Problem(405, "bad_request", "This address does not take that method.")
+    if status == 400 and (not said or said.startswith("There was an error parsing")):
+        return Problem(400, "bad_request", "The request's body cannot be read as JSON or a form.")
+    return Problem(status, "bad_request", _sentence(said or f"The request was refused ({status})"))
 
 
 def validation_sentence(error: RequestValidationError) -> str:

@@ -17,9 +17,41 @@
       button.click();
     }
   });
-  // after htmx swaps in a new page, bring focus to its main part for screen readers
+
+  // What a screen reader is told when htmx swaps in a new page. The announcer keeps its
+  // place from page to page (hx-preserve), so it is the same live region all along: it
+  // reads the page's own [data-announce] parts (what came of a decision, the next
+  // event), else its title. An alert speaks for itself.
+  function announce() {
+    var announcer = document.getElementById("announcer");
+    var main = document.getElementById("main");
+    if (!announcer || !main) return;
+    var said = "";
+    if (!main.querySelector('[role="alert"]')) {
+      var parts = [];
+      main.querySelectorAll("[data-announce]").forEach(function (part) {
+        parts.push(part.textContent.replace(/\s+/g, " ").trim());
+      });
+      said = parts.length ? parts.join(" ") : document.title;
+    }
+    // emptied first, so that the same words twice are read twice
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = said; }, 50);
+  }
+
+  // A refusal (a 4xx page, with its alert) answers a page's link or form: it is shown in
+  // place of the page, as it is without scripts. (htmx leaves an error's answer out.)
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.boosted && event.detail.xhr.status >= 400) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  // after htmx swaps in a new page, bring focus to its main part and say what changed
   document.addEventListener("htmx:afterSettle", function () {
     var main = document.getElementById("main");
     if (main) main.focus({ preventScroll: true });
+    announce();
   });
 })();
