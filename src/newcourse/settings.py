@@ -11,6 +11,13 @@
 ``NEWCOURSE_DATABASE_URL`` the web player's database (else an SQLite file in
                          the data folder); ``newcourse serve --database-url``
                          sets it for the server's processes
+``NEWCOURSE_REDIS_URL``  the Redis that carries councils' notices between the
+                         web player's processes (else none: one process);
+                         ``newcourse serve --redis-url`` sets it
+``NEWCOURSE_COUNCIL_BURST`` the commands a player may give a council at once
+                         (default 30)
+``NEWCOURSE_COUNCIL_RATE``  the commands a second a player may give a council
+                         after a burst (default 5)
 =====================  =====================================================
 
 ``current()`` reads them the first time it is asked and keeps what it read;
@@ -25,7 +32,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["PREFIX", "VARIABLES", "Settings", "current", "pass_on_database_url", "reload"]
+__all__ = [
+    "PREFIX",
+    "VARIABLES",
+    "Settings",
+    "current",
+    "pass_on_database_url",
+    "pass_on_redis_url",
+    "reload",
+]
 
 PREFIX = "NEWCOURSE_"
 VARIABLES = (
@@ -35,13 +50,21 @@ VARIABLES = (
     "NEWCOURSE_DEBUG",
     "NEWCOURSE_LAUNCHER",
     "NEWCOURSE_DATABASE_URL",
+    "NEWCOURSE_REDIS_URL",
+    "NEWCOURSE_COUNCIL_BURST",
+    "NEWCOURSE_COUNCIL_RATE",
 )
 """Every variable the game reads."""
+COUNCIL_BURST = 30
+"""The commands a player may give a council at once, by default."""
+COUNCIL_RATE = 5.0
+"""The commands a second a player may give a council after a burst, by default."""
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What the environment asks of the game; None or empty where it asks nothing."""
+    """What the environment asks of the game; None or empty where it asks nothing (a
+    council's limits are their defaults where unset or not a positive number)."""
 
     data_dir: Path | None = None
     cache_dir: Path | None = None
@@ -49,6 +72,9 @@ class Settings:
     debug: bool = False
     launcher: str = ""
     database_url: str = ""
+    redis_url: str = ""
+    council_burst: int = COUNCIL_BURST
+    council_rate: float = COUNCIL_RATE
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str]) -> Settings:
@@ -65,7 +91,21 @@ class Settings:
             debug=bool(environment.get("NEWCOURSE_DEBUG", "")),
             launcher=environment.get("NEWCOURSE_LAUNCHER", "").strip(),
             database_url=environment.get("NEWCOURSE_DATABASE_URL", "").strip(),
+            redis_url=environment.get("NEWCOURSE_REDIS_URL", "").strip(),
+            council_burst=max(
+                1, int(_positive(environment.get("NEWCOURSE_COUNCIL_BURST", ""), COUNCIL_BURST))
+            ),
+            council_rate=_positive(environment.get("NEWCOURSE_COUNCIL_RATE", ""), COUNCIL_RATE),
         )
+
+
+def _positive(text: str, default: float) -> float:
+    """The number ``text`` says when it is a positive one, else ``default``."""
+    try:
+        value = float(text)
+    except ValueError:
+        return default
+    return value if 0 < value < float("inf") else default
 
 
 _current: Settings | None = None
@@ -83,6 +123,13 @@ def pass_on_database_url(url: str) -> Settings:
     """Set the web player's database for this process and the processes it starts
     (the server's workers read their settings afresh), and keep the new settings."""
     os.environ["NEWCOURSE_DATABASE_URL"] = url
+    return reload()
+
+
+def pass_on_redis_url(url: str) -> Settings:
+    """Set the Redis that carries councils' notices for this process and the processes it
+    starts, and keep the new settings."""
+    os.environ["NEWCOURSE_REDIS_URL"] = url
     return reload()
 
 

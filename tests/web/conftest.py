@@ -1,4 +1,5 @@
-"""The web player's fixtures: an app on a fresh SQLite file, and a browser-less client."""
+"""The web player's fixtures: an app on a fresh SQLite file, a browser-less client, and the
+PostgreSQL and Redis servers of the tests marked ``postgres`` and ``redis``."""
 
 from __future__ import annotations
 
@@ -8,16 +9,20 @@ import re
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
 
+from newcourse import settings as game_settings
 from newcourse.engine import Campaign
 from newcourse.storage.sql import sqlite_url
 from newcourse.web import create_app
 from newcourse.web.csrf import HEADER
+
+from .serving import Redis
 
 MakeApp = Callable[..., FastAPI]
 POSTGRES_URL = "NEWCOURSE_TEST_POSTGRES_URL"
@@ -50,6 +55,16 @@ def postgres(postgres_server: str) -> Iterator[str]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _councils_unhurried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests give councils commands far faster than people do: none is refused for that,
+    unless it sets limits of its own (as the tests of the limits do), here or in the
+    servers it starts."""
+    monkeypatch.setenv("NEWCOURSE_COUNCIL_BURST", "1000000")
+    monkeypatch.setenv("NEWCOURSE_COUNCIL_RATE", "1000000")
+    game_settings.reload()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -102,3 +117,44 @@ def open_options(page: str) -> list[int]:
         for number, rest in re.findall(r'data-option="(\d+)"([^>]*)>', page)
         if "disabled" not in rest
     ]
+
+
+REDIS_URL = "NEWCOURSE_TEST_REDIS_URL"
+"""A Redis server for the tests marked ``redis`` (.ci/run starts one and sets it); without
+it, a ``redis-server`` on the PATH is started for the tests."""
+
+
+def _no_redis(why: str) -> NoReturn:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{why}: under CI the Redis tests must run")
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis server's URL: the one CI names, else one started here and stopped after the
+    tests. Without either the test is skipped, except under CI, where it fails."""
+    url = os.environ.get(REDIS_URL, "")
+    if url:
+        yield url
+        return
+    if not Redis.found():
+        _no_redis(f"no Redis server: set {REDIS_URL} or put redis-server on the PATH")
+    server = Redis(tmp_path_factory.mktemp("redis")).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[Redis]:
+    """A Redis of the test's own, which it may stop and start again (``redis-server`` must
+    be on the PATH; under CI it is)."""
+    if not Redis.found():
+        _no_redis("no redis-server on the PATH to start a Redis of the test's own")
+    server = Redis(tmp_path).start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -98,7 +98,9 @@ def build_parser() -> Parser:
         epilog="examples:\n"
         "  newcourse serve                      (then open http://127.0.0.1:8000/)\n"
         "  newcourse serve --host 0.0.0.0 --port 8080 --workers 2\n"
-        "  newcourse serve --database-url postgresql+psycopg://user@host/newcourse",
+        "  newcourse serve --database-url postgresql+psycopg://user@host/newcourse\n"
+        "  newcourse serve --workers 4 --database-url postgresql+psycopg://user@host/newcourse "
+        "--redis-url redis://127.0.0.1:6379/0",
         formatter_class=formatter,
     )
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
@@ -108,6 +110,12 @@ def build_parser() -> Parser:
         "--database-url",
         metavar="URL",
         help="an SQLAlchemy URL (sqlite:///FILE, postgresql+psycopg://...)",
+    )
+    serve.add_argument(
+        "--redis-url",
+        metavar="URL",
+        help="a Redis (redis://HOST:PORT/DB) that carries councils' news between the "
+        "server's processes, and those of other servers on the same database",
     )
     serve.set_defaults(run=_serve)
 
@@ -138,7 +146,7 @@ def _serve(args: argparse.Namespace) -> int:
         return fail("--workers must be between 1 and 64.", EXIT_USAGE, "serve")
     from ..web.serve import serve
 
-    refused = serve(args.host, args.port, args.workers, args.database_url)
+    refused = serve(args.host, args.port, args.workers, args.database_url, args.redis_url)
     return EXIT_OK if refused is None else fail(f"{refused}.", EXIT_ERROR, "serve")
 
 

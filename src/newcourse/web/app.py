@@ -29,6 +29,7 @@ from ..storage import MAX_SAVE_BYTES, default_data_dir
 from ..storage.sql import SqlCouncilStore, SqlGameStore, sqlite_url
 from .councils import Councils, LocalNotifier, Notifier
 from .councils.seats import Seats
+from .councils.turns import Turns
 from .csrf import HEADER, CsrfRefused, Tokens
 from .errors import RESPONSES, Problem, http_problem, problem_for, validation_sentence
 from .games import Games
@@ -61,8 +62,14 @@ def database_url() -> str:
 
 
 def app_from_settings() -> FastAPI:
-    """The app on the built-in campaign and the database the settings name."""
-    return create_app()
+    """The app on the built-in campaign and the database the settings name; councils'
+    news carried between processes by the Redis they name, if any."""
+    notifier: Notifier | None = None
+    if settings.current().redis_url:
+        from .councils.redis_notices import RedisNotifier
+
+        notifier = RedisNotifier(settings.current().redis_url)
+    return create_app(notifier=notifier)
 
 
 def create_app(
@@ -78,10 +85,13 @@ def create_app(
         campaign = load_checked(builtin_campaign_path())
     store = SqlGameStore(url or database_url(), start=campaign.start)
     store.migrate()
+    notifier = notifier or LocalNotifier()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await notifier.start()
         yield
+        await notifier.stop()
         store.close()  # the server stops: give its connections back
 
     app = FastAPI(
@@ -100,8 +110,12 @@ def create_app(
     app.state.tokens = Tokens(store.secret("csrf"))
     app.state.templates = Jinja2Templates(env=environment())
     app.state.charts = ChartCache()
+    limits = settings.current()
     app.state.councils = Councils(
-        campaign, SqlCouncilStore(store.engine), notifier or LocalNotifier()
+        campaign,
+        SqlCouncilStore(store.engine),
+        notifier,
+        turns=Turns(limits.council_burst, limits.council_rate),
     )
     app.state.seats = Seats(store.secret("seats"))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

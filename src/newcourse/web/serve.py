@@ -1,4 +1,5 @@
-"""``newcourse serve``: migrate the database, then run the web player under uvicorn."""
+"""``newcourse serve``: migrate the database, make sure Redis answers (with ``--redis-url``),
+then run the web player under uvicorn."""
 
 from __future__ import annotations
 
@@ -15,11 +16,16 @@ __all__ = ["serve"]
 APP = "newcourse.web.app:app_from_settings"
 
 
-def serve(host: str, port: int, workers: int, url: str | None) -> str | None:
-    """Serve until interrupted; returns None when done, or the sentence that stops it."""
+def serve(
+    host: str, port: int, workers: int, url: str | None, redis_url: str | None = None
+) -> str | None:
+    """Serve until interrupted; returns None when done, or the sentence that stops it.
+    With ``redis_url`` (or ``NEWCOURSE_REDIS_URL``), councils' notices go between the
+    server's processes, and any other server's on the same database, through Redis."""
     import uvicorn
 
     url = url or database_url()
+    redis_url = redis_url or settings.current().redis_url
     try:
         store = SqlGameStore(url)
         store.migrate()  # once, before the workers start
@@ -30,10 +36,27 @@ def serve(host: str, port: int, workers: int, url: str | None) -> str | None:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else "it did not answer"
         return f"cannot open the database {url}: {reason}"
     settings.pass_on_database_url(url)  # the workers read it from their settings
+    councils = ""
+    if redis_url:
+        from .councils.redis_notices import RedisUnreachable, check_redis, shown_url
+
+        try:
+            check_redis(redis_url)
+        except RedisUnreachable as error:
+            return str(error)
+        settings.pass_on_redis_url(redis_url)
+        councils = (
+            f" Councils' news goes between processes through Redis at {shown_url(redis_url)}."
+        )
+    elif workers > 1:
+        councils = (
+            " Without --redis-url, a council's members on other workers see a change "
+            "within seconds rather than at once."
+        )
     shown = f"[{host}]" if ":" in host else host
     print(
         f"New Course is served at http://{shown}:{port}/ with {workers} worker"
-        f"{'s' * (workers != 1)}; games are kept in {url}. Ctrl-C stops it.",
+        f"{'s' * (workers != 1)}; games are kept in {url}.{councils} Ctrl-C stops it.",
         file=sys.stderr,
     )
     uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="warning")

@@ -6,8 +6,9 @@ from ...council import CouncilRefusal
 from ..errors import Problem
 from .keeping import NoSuchCouncil
 from .service import CouncilBusy
+from .turns import TooFast
 
-__all__ = ["STATUS", "council_problem"]
+__all__ = ["CODES", "STATUS", "council_problem"]
 
 STATUS = {
     "not_a_member": 403,
@@ -25,6 +26,12 @@ STATUS = {
 """The HTTP status of each council refusal code; any other is 409 (a conflict with the
 council's state: wrong phase, already done, no chair, game over...)."""
 
+CODES = {
+    "too_fast": "the player gave the council more commands than its limits allow just now",
+}
+"""The codes the web adds to the council's refusals (besides ``not_found`` and ``stale``),
+with what they mean."""
+
 NO_SUCH_COUNCIL = "There is no council with that code on this server; check the code."
 BUSY = "The council was busy with other members' business; nothing was done, so try again."
 
@@ -37,4 +44,6 @@ def council_problem(error: Exception) -> Problem | None:
         return Problem(404, "not_found", NO_SUCH_COUNCIL)
     if isinstance(error, CouncilBusy):
         return Problem(409, "stale", BUSY)
+    if isinstance(error, TooFast):
+        return Problem(429, "too_fast", str(error))
     return None

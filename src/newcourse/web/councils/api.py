@@ -10,6 +10,7 @@ a command carries the player's ``X-CSRF-Token``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -22,11 +23,12 @@ from ...council.phrases import LONGEST_NAME
 from ...engine.game import SEED_LIMIT
 from ...engine.procedure import ProcedureRules
 from ..csrf import api_token
-from .answers import council_problem
+from .answers import CODES, council_problem
 from .commands import ACTS, Given
 from .keeping import Sitting
 from .pages import seat_of, seated
 from .service import Councils
+from .turns import TooFast
 from .views import council_view
 
 __all__ = ["router"]
@@ -90,7 +92,15 @@ def _refused(error: Exception) -> JSONResponse:
     problem = council_problem(error)
     if problem is None:
         raise error
-    return JSONResponse({"code": problem.code, "message": problem.message}, problem.status)
+    answer = JSONResponse({"code": problem.code, "message": problem.message}, problem.status)
+    if isinstance(error, TooFast):
+        answer.headers["Retry-After"] = str(max(1, math.ceil(error.wait)))
+    return answer
+
+
+def _turn(request: Request, code: str = "") -> None:
+    player: str = request.state.player
+    _councils(request).turn(player, code)
 
 
 def _view(request: Request, council: str) -> dict[str, Any]:
@@ -103,8 +113,14 @@ def _view(request: Request, council: str) -> dict[str, Any]:
     return councils.read(council, look)
 
 
-def _run(request: Request, code: str, work: Callable[[str], T]) -> T | JSONResponse:
+def _run(
+    request: Request, code: str, work: Callable[[str], T], turn: bool = False
+) -> T | JSONResponse:
+    """What ``work`` gives for the council with the join ``code`` (after the player spent
+    a turn, for a ``turn``), or the refusal."""
     try:
+        if turn:
+            _turn(request, code)
         return work(_councils(request).find(code))
     except Exception as error:
         return _refused(error)
@@ -114,6 +130,7 @@ def _run(request: Request, code: str, work: Callable[[str], T]) -> T | JSONRespo
 def create(request: Request, response: Response, body: NewCouncil) -> Any:
     settings = ProcedureRules(deadline=body.deadline, debate=body.debate)
     try:
+        _turn(request)
         sitting = _councils(request).create(body.name, body.seed, settings, body.bots)
     except Exception as error:
         return _refused(error)
@@ -123,7 +140,7 @@ def create(request: Request, response: Response, body: NewCouncil) -> Any:
 
 @router.get("/codes", tags=["reference"], summary="Every council refusal code and its meaning")
 def codes() -> dict[str, str]:
-    return dict(COUNCIL_CODES)
+    return {**COUNCIL_CODES, **CODES}
 
 
 @router.get("/{code}", summary="The council as your seat sees it (404 not_found)")
@@ -141,7 +158,7 @@ def join(request: Request, response: Response, code: str, body: Seat) -> Any:
         councils = _councils(request)
         return councils.read(council, lambda s: council_view(s, member, councils.now()))
 
-    return _run(request, code, work)
+    return _run(request, code, work, turn=True)
 
 
 @router.post("/{code}/{act}", summary="Give a command (debate, vote, chair, ballots, reports)")
@@ -161,7 +178,7 @@ def command(request: Request, code: str, act: Act, body: Command) -> Any:
         _councils(request).act(council, acted)
         return _view(request, council)
 
-    return _run(request, code, work)
+    return _run(request, code, work, turn=True)
 
 
 @router.get("/{code}/minutes", summary="The minutes as JSON: every record, readable back")

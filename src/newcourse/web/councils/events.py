@@ -1,7 +1,8 @@
 """Server-sent events: ``/c/{code}/events`` tells a client each new number of the council's
 minutes, within moments of the record being stored.
 
-The stream opens with the number as it stands, then sends each new one (numbers
+The stream listens first (a subscription another process confirms, with Redis),
+then opens with the number as it stands and sends each new one (numbers
 that come while the client is slow are folded into the newest); a comment every
 few seconds keeps proxies from closing it, and on those beats the council is
 read, so that a deadline passes even when nobody acts. A stream ends after a
@@ -45,7 +46,12 @@ async def events(request: Request, code: str) -> StreamingResponse:
     councils: Councils = request.app.state.councils
     council = await run_in_threadpool(find_council, request, code)
     listener = councils.notifier.listen(council)
-    seq = await run_in_threadpool(councils.read, council, _seq)
+    try:
+        await listener.ready()  # heard from now on: no number falls between it and the read
+        seq = await run_in_threadpool(councils.read, council, _seq)
+    except BaseException:
+        listener.close()
+        raise
 
     async def stream() -> AsyncIterator[str]:
         newest, ends = seq, time.monotonic() + LIFETIME

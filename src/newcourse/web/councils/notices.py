@@ -4,8 +4,9 @@ notifier of one server process (asyncio, in memory).
 The service publishes a council's newest record number after every append; each
 client listening (a server-sent event stream) wakes and fetches what changed.
 Numbers published while a listener was busy are folded into the newest, so a
-slow client is never flooded. Another notifier (one that carries the numbers
-between server processes) can replace this one behind the same protocol.
+slow client is never flooded. Another notifier (``redis_notices.RedisNotifier``,
+which carries the numbers between server processes) replaces this one behind the
+same protocol; the app starts a notifier when it starts and stops it when it stops.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ __all__ = ["Listener", "LocalNotifier", "Notifier"]
 
 class Listener(Protocol):
     """One client's subscription to a council's record numbers."""
+
+    async def ready(self) -> None:
+        """Return once every number published from now on will be heard (a subscription
+        another process must confirm), or at once where nothing needs confirming."""
+        ...
 
     async def wait(self, timeout: float) -> int | None:
         """The newest number published since the last wait, or None after ``timeout``
@@ -41,6 +47,14 @@ class Notifier(Protocol):
         """A new subscription to the council, from the running event loop."""
         ...
 
+    async def start(self) -> None:
+        """Begin carrying numbers (the server starts), in its event loop."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop carrying numbers and give back what was held (the server stops)."""
+        ...
+
 
 class _Local:
     """A listener in this process: an event on the loop that listens."""
@@ -55,6 +69,9 @@ class _Local:
     def tell(self, seq: int) -> None:
         self.newest = max(self.newest, seq)
         self.woken.set()
+
+    async def ready(self) -> None:
+        return None
 
     async def wait(self, timeout: float) -> int | None:
         try:
@@ -75,6 +92,12 @@ class LocalNotifier:
     def __init__(self) -> None:
         self._listeners: dict[str, set[_Local]] = {}
         self._lock = threading.Lock()
+
+    async def start(self) -> None:
+        """Nothing to start: the listeners are in this process."""
+
+    async def stop(self) -> None:
+        """Nothing to give back."""
 
     def listen(self, council: str) -> Listener:
         listener = _Local(self, council)

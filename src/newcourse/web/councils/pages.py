@@ -24,9 +24,10 @@ from .commands import ACTS, Given
 from .keeping import NoSuchCouncil, Sitting
 from .seats import SEATS_COOKIE, Seats
 from .service import Councils, clean_code
+from .turns import TooFast
 from .views import council_view
 
-__all__ = ["find_council", "router", "seat_of", "seated"]
+__all__ = ["find_council", "router", "seat_of", "seated", "take_turn"]
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(form_token)])
 
@@ -74,6 +75,16 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
     return page
 
 
+def take_turn(request: Request, code: str = "") -> None:
+    """Spend one of the player's turns to address the council (none: a new one); a 429
+    with the council's sentence when they have none left."""
+    player: str = request.state.player
+    try:
+        _councils(request).turn(player, code)
+    except TooFast as error:
+        raise HTTPException(429, str(error)) from None
+
+
 def find_council(request: Request, code: str) -> str:
     """The id of the council with the join ``code``; a 404 when there is none."""
     try:
@@ -118,6 +129,7 @@ def create(
     debate: Annotated[str, Form()] = "",
     bots: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies a form's default
 ) -> Response:
+    take_turn(request)
     text = seed.strip()
     if text and not (text.lstrip("-").isdigit() and abs(int(text)) < SEED_LIMIT):
         return councils_start(
@@ -166,6 +178,7 @@ def join(
     name: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "delegate",
 ) -> Response:
+    take_turn(request, code)
     council = find_council(request, code)
     try:
         member = _councils(request).act(
@@ -238,6 +251,7 @@ def act(
     strategy: Annotated[str, Form()] = "",
     motion: Annotated[str, Form()] = "",
 ) -> Response:
+    take_turn(request, code)
     council = find_council(request, code)
     command = ACTS.get(act)
     if command is None:

@@ -5,6 +5,8 @@ No rule of procedure lives here: ``council.Council`` checks and records every
 command. This layer gives each command the clock's time, applies the deadlines
 that have passed and lets the bots vote (on every read and every command),
 stores the new records at the number it read, and publishes the new number.
+Before a command is even read, the player spends one of their turns
+(``turns.Turns``): a player who floods a council is refused at once.
 When another process stored a record first, the council is read again and the
 command run again on what it now is (its checks may then refuse it); after a
 few such collisions the member is asked to try again.
@@ -21,10 +23,12 @@ from typing import TypeVar
 from ...council import Council
 from ...engine import Campaign
 from ...engine.procedure import ProcedureRules
+from ...settings import COUNCIL_BURST, COUNCIL_RATE
 from ...storage.sql import CodeTaken, StaleCouncil
 from ..games import new_seed
 from .keeping import CouncilStore, Kept, NoSuchCouncil, Sitting
 from .notices import Notifier
+from .turns import Turns
 
 __all__ = ["CODE_LETTERS", "Clock", "CouncilBusy", "Councils", "clean_code"]
 
@@ -52,7 +56,7 @@ def _new_code() -> str:
 
 class Councils:
     """The councils of one campaign: kept in ``store``, told by ``notifier``, timed by
-    ``clock``."""
+    ``clock``, each player's commands counted by ``turns``."""
 
     def __init__(
         self,
@@ -60,18 +64,25 @@ class Councils:
         store: CouncilStore,
         notifier: Notifier,
         clock: Clock = time.time,
+        turns: Turns | None = None,
     ) -> None:
         self.campaign = campaign
         self.kept = Kept(campaign, store)
         self.store = store
         self.notifier = notifier
         self.clock = clock
+        self.turns = turns or Turns(COUNCIL_BURST, COUNCIL_RATE)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
 
     def now(self) -> int:
         """The server's time, in whole seconds."""
         return int(self.clock())
+
+    def turn(self, player: str, code: str = "") -> None:
+        """Spend one of ``player``'s turns to address the council whose join code is
+        ``code`` as typed (none: a new council). ``turns.TooFast`` when none is left."""
+        self.turns.take(player, clean_code(code))
 
     # ------------------------------------------------------------ finding
 
