@@ -51,7 +51,7 @@ def serve(
     elif workers > 1:
         councils = (
             " Without --redis-url, a council's members on other workers see a change "
-            "within seconds rather than at once."
+            "within ten seconds rather than at once."
         )
     shown = f"[{host}]" if ":" in host else host
     print(
