@@ -10,14 +10,22 @@ offers only what that seat may do (the council still checks every command).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from ...council import Council, CouncilState, Motion, debate_openings, opening_data, rule_lines
 from ...council.phrases import duration, in_the_spirit, share
-from ...session import public_view, to_data
+from ...engine import Campaign
+from ...engine.game import Game
+from ...session import PublicView, public_view, to_data
 from .keeping import Sitting
 
-__all__ = ["council_view"]
+__all__ = ["council_view", "game_shown"]
+
+KEPT_GAMES = 256
+"""Games whose shown part is kept, the most recently shown (a council's game changes only
+when a motion is decided, and every member's view of it shows the same)."""
 
 _HOW = {
     "majority": "by majority",
@@ -47,7 +55,7 @@ def council_view(sitting: Sitting, member: str | None, now: int) -> dict[str, An
     council = sitting.council
     state = council.state
     rules = council.rules()
-    game = public_view(state.game.view(), state.campaign)
+    game, game_data, option_data = game_shown(state.game, state.campaign)
     seat = state.members.get(member or "")
     motion = state.motion
     return {
@@ -92,8 +100,10 @@ def council_view(sitting: Sitting, member: str | None, now: int) -> dict[str, An
             "undo": share(rules.undo),
             "why": dict(rules.reasons),
         },
-        "game": to_data(game),
-        "motion": None if motion is None else _motion(council, motion, game, member, now),
+        "game": game_data,
+        "motion": None
+        if motion is None
+        else _motion(council, motion, game, option_data, member, now),
         "ballot": _ballot(council, member),
         "ballots": [_past_ballot(state, b.number) for b in state.ballots if b.result is not None],
         "decided": [
@@ -125,18 +135,55 @@ def council_view(sitting: Sitting, member: str | None, now: int) -> dict[str, An
     }
 
 
+class _Shown:
+    """The shown part of the games last shown, by the game (which never changes: a decision
+    makes a new one), kept with the game so that its id is not taken by another."""
+
+    def __init__(self) -> None:
+        self.games: OrderedDict[int, tuple[Game, PublicView, dict[str, Any], list[Any]]] = (
+            OrderedDict()
+        )
+        self.lock = threading.Lock()
+
+    def __call__(
+        self, game: Game, campaign: Campaign
+    ) -> tuple[PublicView, dict[str, Any], list[Any]]:
+        with self.lock:
+            found = self.games.get(id(game))
+            if found is not None and found[0] is game:
+                self.games.move_to_end(id(game))
+                return found[1], found[2], found[3]
+        shown = public_view(game.view(), campaign)
+        kept = (game, shown, to_data(shown), [to_data(option) for option in shown.options])
+        with self.lock:
+            self.games[id(game)] = kept
+            while len(self.games) > KEPT_GAMES:
+                self.games.popitem(last=False)
+        return kept[1], kept[2], kept[3]
+
+
+game_shown = _Shown()
+"""A game as a member is shown it: the public view, its data and its options' data (the
+same for every member, and made once per game; the data is shared, never to be changed)."""
+
+
 def _motion(
-    council: Council, motion: Motion, game: Any, member: str | None, now: int
+    council: Council,
+    motion: Motion,
+    game: PublicView,
+    option_data: list[Any],
+    member: str | None,
+    now: int,
 ) -> dict[str, Any]:
     state = council.state
     numbers = {o.id: o.number for o in game.options}
     counts: dict[str, list[str]] = {}
-    for voter, option in motion.votes.items():
-        counts.setdefault(option, []).append(_name(state, voter))
+    for voter, chosen in motion.votes.items():
+        counts.setdefault(chosen, []).append(_name(state, voter))
     deadline = council.deadline()
     options = []
-    for option in game.options:
-        data = to_data(option)
+    for option, shown in zip(game.options, option_data, strict=True):
+        data = dict(shown)  # the data shown is shared: this member's copy
         data["in_round"] = not motion.options or option.id in motion.options
         data["casting"] = option.id in motion.casting
         data["voters"] = counts.get(option.id, [])
