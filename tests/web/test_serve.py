@@ -81,3 +81,26 @@ def _start(port: int, database: Path, log: IO[str], data: Path) -> subprocess.Po
         stderr=log,
         env={**os.environ, "NEWCOURSE_DATA_DIR": str(data)},
     )  # fmt: skip
+
+
+def test_the_server_stops_at_once_with_a_council_stream_open(tmp_path: Path) -> None:
+    from newcourse.web.councils.events import BEAT
+    from newcourse.web.serve import STOPPING
+
+    from .serving import Member, Served
+
+    served = Served(tmp_path, f"sqlite:///{tmp_path / 'served.sqlite3'}").start()
+    ana = Member().arm(served)
+    try:
+        made = ana.call(served, "POST", "/api/councils", json={"name": "Ana"})
+        code = made.json()["council"]["code"]
+        with ana.http.stream("GET", f"{served.url}/c/{code}/events") as stream:
+            assert next(stream.iter_lines()).startswith("retry:")
+            asked = time.monotonic()
+            served.stop()  # as Ctrl-C: the open stream does not hold the server
+            took = time.monotonic() - asked
+        assert served.process is not None and served.process.returncode is not None
+        assert took < STOPPING + 2 < BEAT, f"the server took {took:.1f} s to stop"
+    finally:
+        served.stop()
+        ana.close()

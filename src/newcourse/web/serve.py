@@ -14,6 +14,9 @@ from .app import database_url
 __all__ = ["serve"]
 
 APP = "newcourse.web.app:app_from_settings"
+STOPPING = 5
+"""Seconds a stopping server gives the requests under way to finish; then it closes what
+is still open (a council's event stream would otherwise hold it for minutes)."""
 
 
 def serve(
@@ -59,5 +62,13 @@ def serve(
         f"{'s' * (workers != 1)}; games are kept in {url}.{councils} Ctrl-C stops it.",
         file=sys.stderr,
     )
-    uvicorn.run(APP, factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run(
+        APP,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        timeout_graceful_shutdown=STOPPING,
+    )
     return None
