@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from newcourse.content.loader import load_campaign, load_with_diagnostics
+from newcourse.engine.figures import PersonState, Role
 from newcourse.engine.game import Game
-from newcourse.engine.model import Campaign
+from newcourse.engine.model import Campaign, Source
+from newcourse.engine.people import cast_of
 
 PEOPLE = Path(__file__).resolve().parents[1] / "campaigns" / "people"
 
@@ -173,3 +175,29 @@ def test_a_single_post_held_twice_is_an_error(tmp_path: Path) -> None:
         "people.yaml:" in str(d) and "single post, already held by 'stalin'" in str(d)
         for d in diagnostics
     )
+
+
+def _person(camp: str, trust: int, posts: tuple[str, ...] = ()) -> PersonState:
+    return PersonState(frozenset(posts), camp, trust, 50, "active")
+
+
+def _role(
+    people: tuple[str, ...] = (), order: str = "", post: str | None = None, name: str = "part"
+) -> Role:
+    return Role(name, post, (), ("active",), order, people, Source("people.yaml", 1))
+
+
+def test_among_several_who_fit_the_first_in_the_campaigns_order_is_cast() -> None:
+    people = {
+        "radek": _person("opposition", 1, ("comintern",)),
+        "smilga": _person("opposition", 2),
+        "pyatakov": _person("opposition", 2, ("comintern",)),
+    }
+    # the people a role names are looked at in the campaign's order, not the role's
+    assert cast_of((_role(("pyatakov", "radek")),), people) == {"part": "radek"}
+    assert cast_of((_role(("pyatakov", "smilga"), "trust"),), people) == {"part": "smilga"}
+    assert cast_of((_role(order="-trust"),), people) == {"part": "radek"}
+    # no one plays two parts
+    two = (_role(post="comintern"), _role(post="comintern", name="other"))
+    assert cast_of(two, people) == {"part": "radek", "other": "pyatakov"}
+    assert cast_of((*two, _role(post="comintern", name="third")), people) is None

@@ -8,7 +8,7 @@ when it is shown and when it is decided; nothing about a cast is stored.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
 from .expressions import Scope
@@ -28,20 +28,47 @@ def fits(role: Role, key: str, person: PersonState) -> bool:
     )
 
 
-def _pick(role: Role, people: Mapping[str, PersonState], taken: set[str]) -> str | None:
+def _fitting(role: Role, people: Mapping[str, PersonState], taken: Collection[str]) -> list[str]:
+    """Everyone who fits ``role`` and is not ``taken``, in the campaign's order.
+
+    The same test as ``fits``, written out in the loop (a call per person was most
+    of the cost of casting), the rarest condition first: a post, then the people
+    named."""
+    post, named, camps, statuses = role.post, role.people, role.camps, role.statuses
+    if named:  # a handful of people, named: look only at them, in the campaign's order
+        keys = named if len(named) == 1 else [k for k in people if k in named]
+        return [
+            k
+            for k in keys
+            if k in people
+            and k not in taken
+            and (p := people[k]).status in statuses
+            and (not camps or p.camp in camps)
+            and (post is None or post in p.posts)
+        ]
+    return [
+        k
+        for k, p in people.items()
+        if (post is None or post in p.posts)
+        and p.status in statuses
+        and (not camps or p.camp in camps)
+        and k not in taken
+    ]
+
+
+def _pick(role: Role, people: Mapping[str, PersonState], taken: Collection[str]) -> str | None:
+    found = _fitting(role, people, taken)
+    if len(found) < 2:  # the commonest case: the holder of a post, or no one
+        return found[0] if found else None
     order = role.order
     if not order:
-        return next(
-            (k for k, p in people.items() if k not in taken and fits(role, k, p)),
-            None,
-        )
+        return found[0]
     lowest = order.startswith("-")
     attribute = order.lstrip("-")
     best: str | None = None
     best_score = 0
-    for key, person in people.items():
-        if key in taken or not fits(role, key, person):
-            continue
+    for key in found:
+        person = people[key]
         score = person.trust if attribute == "trust" else person.resolve
         if lowest:
             score = -score
@@ -54,13 +81,11 @@ def cast_of(roles: tuple[Role, ...], people: Mapping[str, PersonState]) -> dict[
     """Each role's person, in the order the roles are written (no one plays two);
     None if a role cannot be filled."""
     chosen: dict[str, str] = {}
-    taken: set[str] = set()
     for role in roles:
-        key = _pick(role, people, taken)
+        key = _pick(role, people, chosen.values())
         if key is None:
             return None
         chosen[role.name] = key
-        taken.add(key)
     return chosen
 
 
@@ -76,9 +101,13 @@ def run_people_rules(roster: Roster, scope: Scope) -> list[NewsItem]:
     people = scope.people
     saved = scope.cast
     for rule in roster.rules:
-        for key in list(people):
-            person = people[key]
-            if not fits(rule.each, key, person):
+        # who fits is settled person by person, as the rule reaches them: the rule
+        # may have changed those before; those it can never fit are passed over
+        role, named = rule.each, rule.each.people
+        keys = named if len(named) == 1 else [k for k in people if not named or k in named]
+        for key in keys:
+            person = people.get(key)
+            if person is None or not fits(role, key, person):
                 continue
             scope.cast = {"it": key}
             if rule.when is not None and not rule.when.test(scope):

@@ -116,9 +116,9 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
 
 def _drop_lapsed(campaign: Campaign, before: GameState, state: Draft) -> None:
     """Events queued at the turn's start whose condition, premise or cast no longer
-    holds after the decision from ``before`` are dropped. Only an event that casts,
-    or whose conditions read something the decision changed, is looked at again:
-    the others held when they were queued or last looked at, and still do."""
+    holds after the decision from ``before`` are dropped. Only an event whose
+    conditions or cast read something the decision changed is looked at again (see
+    ``_touched``): the others held when they were last looked at, and still do."""
     lapsing = campaign.index.lapsing
     if lapsing.isdisjoint(state.queue):
         return  # nothing queued can lapse
@@ -139,8 +139,12 @@ def _drop_lapsed(campaign: Campaign, before: GameState, state: Draft) -> None:
 
 def _touched(reads: LapseReads, before: GameState, after: Draft, flipped: frozenset[str]) -> bool:
     """Whether a decision from ``before`` to ``after`` (which set or cleared the flags
-    ``flipped``) changed what a queued event's lapsing depends on (``reads``)."""
-    if reads.casts:
+    ``flipped``) changed what a queued event's lapsing depends on (``reads``).
+
+    A cast is made from the people alone: once looked at after the turn's first
+    decision (a follow-up or a stand-in is queued without it), it changes only when
+    they do."""
+    if reads.casts and (not before.timeline or before.timeline[-1].turn != before.turn):
         return True
     values_before, values_after = before.values, after.values
     for name in reads.values:
@@ -148,7 +152,7 @@ def _touched(reads: LapseReads, before: GameState, after: Draft, flipped: frozen
             return True
     if flipped and not reads.flags.isdisjoint(flipped):
         return True
-    return reads.people and after.people != before.people
+    return (reads.people or reads.casts) and after.people != before.people
 
 
 def _still_due(event: Event, scope: Scope) -> bool:
