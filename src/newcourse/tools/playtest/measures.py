@@ -38,6 +38,7 @@ class Lookout:
     names: tuple[str, ...]  # the qualities and factions, in the order of the rows
     shown: tuple[int, ...]  # positions of the shown qualities and the factions
     factions: tuple[int, ...]  # positions of the factions
+    qualities_shown: tuple[int, ...]  # positions of the shown qualities
     starts: dict[int, int]  # position -> the start as shown (a faction's share in percent)
     bands: dict[int, float]  # position -> how far it must leave its start to have moved
     initial_flags: frozenset[str]
@@ -74,6 +75,7 @@ def lookout_of(campaign: Campaign) -> Lookout:
         names=names,
         shown=shown,
         factions=factions,
+        qualities_shown=tuple(i for i in shown if i not in factions),
         starts=dict(zip(shown, _as_shown(initial, shown, factions), strict=True)),
         bands={
             i: BAND
@@ -129,6 +131,28 @@ def _add(a: list[int], b: Sequence[int]) -> list[int]:
     return [x + y for x, y in zip(a, b, strict=True)]
 
 
+def _moved(lookout: Lookout, rows: Sequence[Row]) -> list[int]:
+    """The shown positions whose value, as the player reads it, left its band in
+    any of ``rows``. A quality is read column by column: it left its band if its
+    highest or its lowest value did; a faction's share needs each row's total."""
+    starts, bands, factions = lookout.starts, lookout.bands, lookout.factions
+    columns = list(zip(*rows, strict=True))
+    moved = []
+    for position in lookout.qualities_shown:
+        column, start, band = columns[position], starts[position], bands[position]
+        if max(column) - start > band or start - min(column) > band:
+            moved.append(position)
+    if factions:
+        totals = [sum(max(0, row[i]) for i in factions) or 1 for row in rows]
+        for position in factions:
+            start, band = starts[position], bands[position]
+            for value, total in zip(columns[position], totals, strict=True):
+                if abs(round(100 * max(0, value) / total) - start) > band:
+                    moved.append(position)
+                    break
+    return moved
+
+
 def measure(
     counts: GameMeasures,
     lookout: Lookout,
@@ -140,22 +164,19 @@ def measure(
 ) -> None:
     """Count one finished game into ``counts``: its rows at each season's start and its
     end, the flags and world rules seen, and its timeline."""
-    names, shown, starts = lookout.names, lookout.shown, lookout.starts
-    moved: set[int] = set()
-    for row in (*rows, end):
-        for position, value in zip(shown, _as_shown(row, shown, lookout.factions), strict=True):
-            if abs(value - starts[position]) > lookout.bands[position]:
-                moved.add(position)
-    counts.moved.update(names[i] for i in moved)
+    names = lookout.names
+    counts.moved.update([names[i] for i in _moved(lookout, [*rows, end])])
     counts.rules.update(set(rules))
     counts.flags.update(set(flags) - lookout.initial_flags)
     used: Counter[str] = Counter()
+    option_ideas, outcome_ideas = lookout.option_ideas, lookout.outcome_ideas
     for entry in timeline:
-        idea = lookout.option_ideas.get((entry.event_id, entry.option_id))
-        if idea:
-            used[idea] += 1
-        if entry.outcome_id is not None:
-            idea = lookout.outcome_ideas.get((entry.event_id, entry.option_id, entry.outcome_id))
+        if option_ideas:
+            idea = option_ideas.get((entry.event_id, entry.option_id))
+            if idea:
+                used[idea] += 1
+        if entry.outcome_id is not None and outcome_ideas:
+            idea = outcome_ideas.get((entry.event_id, entry.option_id, entry.outcome_id))
             if idea:
                 used[idea] += 1
         if entry.historical is not None:

@@ -17,13 +17,14 @@ import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any, TypeVar
 
 from ...engine import rules
 from ...engine.dice import DICE, NEW_DICE
 from ...engine.errors import EngineError
 from ...engine.expressions import Scope
-from ...engine.model import Campaign
+from ...engine.model import Campaign, Option
 from ...engine.state import GameState
 from .measures import GameMeasures, lookout_of, measure
 from .strategies import Player
@@ -36,6 +37,7 @@ __all__ = [
     "Stuck",
     "Tally",
     "game_seed",
+    "menus_of",
     "play",
     "play_into",
     "strategy_rng",
@@ -103,32 +105,53 @@ def play(
     decisions: list[OptionKey] = []
     events, available = campaign.events, rules.is_available
     always_open = campaign.index.always_open
+    menus = menus_of(campaign) if watcher is not None else {}
     turn, builtins = -1, campaign.index.turn(state.turn).builtins
+    # one scope on the state itself, not a copy: players read it and never change it
+    scope = Scope(state.values, state.flags, builtins, state.marks, state.people)  # type: ignore[arg-type]
     while not state.over:
         if state.turn != turn:
             turn = state.turn
-            builtins = campaign.index.turn(turn).builtins
+            scope.builtins = campaign.index.turn(turn).builtins
             if watcher is not None:
                 watcher.turn_opened(state)
         event = events[state.queue[0]]
-        # the state itself, not a copy: players read it and never change it
-        scope = Scope(state.values, state.flags, builtins, state.marks, state.people)  # type: ignore[arg-type]
+        reading = scope
         if event.cast:  # the parts the event casts, as the game casts them
-            scope = rules.scope_of(campaign, state)
-        if event.id in always_open:
-            options = list(event.options)
+            reading = rules.scope_of(campaign, state)
         else:
-            options = [o for o in event.options if available(o, scope)]
-        if watcher is not None:
-            watcher.offered(event.id, [o.id for o in options])
+            scope.values, scope.flags = state.values, state.flags  # type: ignore[assignment]
+            scope.marks, scope.people = state.marks, state.people  # type: ignore[assignment]
+        options: Sequence[Option]
+        if event.id in always_open:
+            options = event.options
+            if watcher is not None:
+                watcher.offered(event.id, menus[event.id])
+        else:
+            options = [o for o in event.options if available(o, reading)]
+            if watcher is not None:
+                watcher.offered(event.id, tuple([o.id for o in options]))
         if not options:
             raise Stuck(state, event.id)
-        option = player.pick(state, event, options, scope, rng)
+        option = player.pick(state, event, options, reading, rng)
         decisions.append((event.id, option.id))
         state = rules.choose(campaign, dice, state, option.id)
         if watcher is not None:
             watcher.decided(state)
     return state, decisions
+
+
+_menus: list[tuple[Campaign, dict[str, tuple[str, ...]]]] = []
+
+
+def menus_of(campaign: Campaign) -> dict[str, tuple[str, ...]]:
+    """Every option of each event, by id: what an event whose options are always open
+    offers (the last campaign's are kept: a run plays one campaign)."""
+    if _menus and _menus[0][0] is campaign:
+        return _menus[0][1]
+    menus = {event.id: tuple(o.id for o in event.options) for event in campaign.events.values()}
+    _menus[:] = [(campaign, menus)]
+    return menus
 
 
 Row = tuple[int, ...]
@@ -158,11 +181,14 @@ class Tally:
     lengths: Counter[int] = field(default_factory=Counter)
     rows: dict[int, list[Row]] = field(default_factory=dict)  # turn (-1: the end) -> rows
     menus: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)
+    # (option, ending) and (event, ending) while games are played; ``fold`` tables them
+    chose_by_ending: Counter[tuple[OptionKey, str]] = field(default_factory=Counter)
+    faced_by_ending: Counter[tuple[str, str]] = field(default_factory=Counter)
     measures: GameMeasures = field(default_factory=GameMeasures)
     systems: SystemCounts = field(default_factory=SystemCounts)
 
     def fold(self) -> Tally:
-        """Turn the raw rows and menus into counts. Returns the tally itself."""
+        """Turn the raw rows, menus and counts by ending into tables. Returns the tally itself."""
         for turn, rows in self.rows.items():
             for name, column in zip(self.names, zip(*rows, strict=True), strict=True):
                 table = self.at_end if turn < 0 else self.by_turn
@@ -173,6 +199,8 @@ class Tally:
             for option_id in option_ids:
                 self.offered[event_id, option_id] += count
         self.menus.clear()
+        _table_by_ending(self.chose_endings, self.chose_by_ending)
+        _table_by_ending(self.faced_endings, self.faced_by_ending)
         return self
 
     def merge(self, other: Tally) -> None:
@@ -196,6 +224,16 @@ class Tally:
         _add_tables(self.at_end, other.at_end)
         self.measures.merge(other.measures)
         self.systems.merge(other.systems)
+
+
+def _table_by_ending(table: dict[K, Counter[str]], flat: Counter[tuple[K, str]]) -> None:
+    """Move the flat counts by (key, ending) into ``table`` (key -> ending -> count)."""
+    for (key, ending), count in flat.items():
+        counts = table.get(key)
+        if counts is None:
+            counts = table[key] = Counter()
+        counts[ending] += count
+    flat.clear()
 
 
 def _add_tables(table: dict[K, Counter[V]], more: dict[K, Counter[V]]) -> None:
@@ -227,7 +265,9 @@ class _GameWatcher(Watcher):
         self.systems.turn_opened(state)
 
     def decided(self, state: GameState) -> None:
-        self.systems.decided(state)
+        last = state.last
+        if last is not None and (last.fills or last.tally is not None):
+            self.systems.decided(state)  # a clock filled, or a vote was counted
 
     def add_to(self, tally: Tally) -> None:
         tally.menus.update(self.menus)
@@ -282,17 +322,11 @@ def play_into(tally: Tally, campaign: Campaign, player: Player, index: int, seed
     tally.chosen.update(decisions)
     events = [event for event, _ in decisions]
     tally.event_decisions.update(events)
-    for event in set(events):
-        tally.event_games[event] += 1
-        faced = tally.faced_endings.get(event)
-        if faced is None:
-            faced = tally.faced_endings[event] = Counter()
-        faced[ending] += 1
-    for key in set(decisions):
-        chose = tally.chose_endings.get(key)
-        if chose is None:
-            chose = tally.chose_endings[key] = Counter()
-        chose[ending] += 1
+    faced = set(events)
+    tally.event_games.update(faced)
+    # by ending, in flat counts (counted without a Python call each); see ``fold``
+    tally.faced_by_ending.update(zip(faced, repeat(ending)))
+    tally.chose_by_ending.update(zip(set(decisions), repeat(ending)))
     tally.rows.setdefault(-1, []).append(end)
 
 
