@@ -103,11 +103,17 @@ def run_people_rules(roster: Roster, scope: Scope) -> list[NewsItem]:
     for rule in roster.rules:
         # who fits is settled person by person, as the rule reaches them: the rule
         # may have changed those before; those it can never fit are passed over
-        role, named = rule.each, rule.each.people
+        role = rule.each
+        named, post, camps, statuses = role.people, role.post, role.camps, role.statuses
         keys = named if len(named) == 1 else [k for k in people if not named or k in named]
         for key in keys:
             person = people.get(key)
-            if person is None or not fits(role, key, person):
+            if (
+                person is None  # fits(role, key, person), written out
+                or person.status not in statuses
+                or (camps and person.camp not in camps)
+                or (post is not None and post not in person.posts)
+            ):
                 continue
             scope.cast = {"it": key}
             if rule.when is not None and not rule.when.test(scope):

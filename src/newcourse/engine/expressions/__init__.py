@@ -2,7 +2,7 @@
 
 Text is tokenised and parsed once, when a campaign loads, into a small tree of
 frozen nodes. The tree is type-checked against the names a campaign declares
-and then compiled into plain Python closures, so running a condition during play
+and then compiled into plain Python functions, so running a condition during play
 costs a few function calls. Raw text is never handed to ``eval`` or ``exec``.
 
 Grammar (lowest precedence first)::
@@ -20,15 +20,18 @@ Grammar (lowest precedence first)::
     effects   := statement ((";" | newline) statement)*
     statement := NAME ("=" | "+=" | "-=" | "+%=" | "-%=") expr
 
-Four parts, one job each: ``tree`` (the nodes and the kinds of names),
-``parser`` (text to tree), ``checking`` (types against a campaign's names),
-``compiling`` (tree to closures) and ``writing`` (tree back to text).
+One job a part: ``tree`` (the nodes and the kinds of names), ``parser`` (text
+to tree), ``checking`` (types against a campaign's names), ``compiling`` (an
+expression's tree to closures), ``generating`` (a tree of operators to one
+function), ``effecting`` (effect statements to the code that runs them) and
+``writing`` (tree back to text).
 """
 
 from __future__ import annotations
 
 from .checking import Namespace, check_effects, check_type, names_in
-from .compiling import Apply, Evaluate, Scope, compile_effects, compile_expr
+from .compiling import Apply, Evaluate, Scope, compile_expr
+from .effecting import compile_effects
 from .parser import Token, parse_effects, parse_expr, tokenize
 from .tree import (
     BUILTINS,

@@ -1,4 +1,4 @@
-"""Tree to closures: what runs during play."""
+"""Expression trees to closures: what conditions and weights run during play."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from functools import partial
 
 from ..figures import PersonState
 from .checking import Namespace
-from .diminishing import diminished
 from .generating import generated
-from .people import PEOPLE_FUNCTIONS, compile_people_call, compile_people_statement
-from .tree import Assign, Call, Effect, Expr, Literal, Name, NameKind, Not
+from .people import PEOPLE_FUNCTIONS, compile_people_call
+from .tree import Call, Expr, Literal, Name, NameKind, Not
 
 NO_MARKS: Mapping[str, int] = {}
 
@@ -61,7 +60,8 @@ def _clamp(x: float, low: float, high: float) -> float:
     return max(low, min(high, x))
 
 
-_FUNCTIONS: dict[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs, "clamp": _clamp}
+CALLS: Mapping[str, Callable[..., float]] = {"min": min, "max": max, "abs": abs, "clamp": _clamp}
+"""The functions of the expression language that are plain Python functions of their arguments."""
 
 
 def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
@@ -84,13 +84,13 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         if isinstance(expr.operand, Name) and names.kinds[expr.operand.name] is NameKind.FLAG:
             flag = expr.operand.name  # "not purged", the commonest negation: one call
             return lambda scope: flag not in scope.flags
-        return generated(expr, names.kinds, partial(compile_expr, names=names))
+        return generated(expr, names.kinds, partial(compile_expr, names=names), CALLS)
     if isinstance(expr, Call) and expr.function == "since":
         return _since(expr)
     if isinstance(expr, Call) and expr.function in PEOPLE_FUNCTIONS:
         return compile_people_call(expr, names.people)
     if isinstance(expr, Call):
-        function = _FUNCTIONS[expr.function]
+        function = CALLS[expr.function]
         args = [compile_expr(arg, names) for arg in expr.args]
         return lambda scope: function(*(arg(scope) for arg in args))
     if not (isinstance(expr.left, Literal | Name) and isinstance(expr.right, Literal | Name)):
@@ -98,7 +98,7 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         # the world rules' conditions and the storylets' weights then take about a
         # fifth less time, 4.5% fewer instructions in a playtest. Two leaves and an
         # operator stay a closure, which is as fast and costs nothing to compile.
-        return generated(expr, names.kinds, partial(compile_expr, names=names))
+        return generated(expr, names.kinds, partial(compile_expr, names=names), CALLS)
     left = compile_expr(expr.left, names)
     right = compile_expr(expr.right, names)
     # both sides are checked to be true/false, so 'and' and 'or' give true/false
@@ -110,6 +110,10 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
     # The common shapes (a quality against a number, say) read their leaves directly,
     # saving a call per leaf; the result is the same.
     left_key, right_key = _value_name(expr.left, names), _value_name(expr.right, names)
+    if isinstance(expr.left, Name) and isinstance(expr.right, Literal) and expr.op in _COMPARED:
+        builtin = names.kinds[expr.left.name] is NameKind.BUILTIN
+        if left_key is not None or builtin:
+            return _compared(expr.op, expr.left.name, expr.right.value, builtin)
     if left_key is not None and isinstance(expr.right, Literal):
         constant = expr.right.value
         return lambda scope: operation(scope.values[left_key], constant)
@@ -121,6 +125,37 @@ def compile_expr(expr: Expr, names: Namespace) -> Evaluate:
         constant = expr.right.value
         return lambda scope: operation(left(scope), constant)
     return lambda scope: operation(left(scope), right(scope))
+
+
+_COMPARED = frozenset(("<", "<=", ">", ">=", "==", "!="))
+
+
+def _compared(op: str, key: str, constant: float, builtin: bool) -> Evaluate:
+    """``democracy < 35`` or ``quarter == 2``, the commonest conditions, as one call:
+    the comparison written out, where ``operator.lt`` would be a second call."""
+    if builtin:
+        if op == "<":
+            return lambda scope: scope.builtins[key] < constant
+        if op == "<=":
+            return lambda scope: scope.builtins[key] <= constant
+        if op == ">":
+            return lambda scope: scope.builtins[key] > constant
+        if op == ">=":
+            return lambda scope: scope.builtins[key] >= constant
+        if op == "==":
+            return lambda scope: scope.builtins[key] == constant
+        return lambda scope: scope.builtins[key] != constant
+    if op == "<":
+        return lambda scope: scope.values[key] < constant
+    if op == "<=":
+        return lambda scope: scope.values[key] <= constant
+    if op == ">":
+        return lambda scope: scope.values[key] > constant
+    if op == ">=":
+        return lambda scope: scope.values[key] >= constant
+    if op == "==":
+        return lambda scope: scope.values[key] == constant
+    return lambda scope: scope.values[key] != constant
 
 
 def _since(expr: Call) -> Evaluate:
@@ -143,147 +178,7 @@ def _value_name(expr: Expr, names: Namespace) -> str | None:
 
 
 Apply = Callable[[Scope], None]
-
-
-def compile_effects(
-    effects: Effect, names: Namespace, ranges: Mapping[str, tuple[int, int]]
-) -> Apply:
-    """Compile effect statements into one closure that changes a Scope in place.
-
-    Number results are rounded half to even and kept within the target's range
-    (see ``settled``).
-    """
-    people = any(statement.args for statement in effects)
-    additions = None if people else _literal_additions(effects, names, ranges)
-    if additions is not None and len(additions) > 1:  # "a += 2; b -= 1": one loop, no calls
-        whole = [(t, step, low, high) for t, step, low, high in additions if isinstance(step, int)]
-        if len(whole) == len(additions):
-
-            def add_whole(scope: Scope) -> None:  # whole steps: nothing to round
-                values = scope.values
-                for target, step, low, high in whole:
-                    result = values[target] + step
-                    values[target] = high if result >= high else low if result <= low else result
-
-            return add_whole
-
-        def add_all(scope: Scope) -> None:
-            values = scope.values
-            for target, step, low, high in additions:
-                result = values[target] + step
-                values[target] = high if result >= high else low if result <= low else round(result)
-
-        return add_all
-    steps: list[Callable[[Scope], None]] = [
-        _compile_statement(statement, names, ranges) for statement in effects
-    ]
-    if len(steps) == 1:
-        return steps[0]
-
-    def apply(scope: Scope) -> None:
-        for step in steps:
-            step(scope)
-
-    return apply
-
-
-def _step(amount: float) -> int | float:
-    """A literal amount to add: a whole number as an int, so that adding it to a value
-    (always whole) needs no rounding: ``democracy += 5`` then takes about 0.35 µs
-    instead of 0.7 (timed here), and a decision runs several such statements."""
-    return int(amount) if amount.is_integer() else amount
-
-
-def _literal_additions(
-    effects: Effect, names: Namespace, ranges: Mapping[str, tuple[int, int]]
-) -> tuple[tuple[str, int | float, int, int], ...] | None:
-    """(target, amount, low, high) for each statement, if every one adds or takes away
-    a number to a quality or faction; None otherwise."""
-    additions = []
-    for statement in effects:
-        value = statement.value
-        if (
-            statement.op not in ("+=", "-=")
-            or names.kinds[statement.target] is NameKind.FLAG
-            or not isinstance(value, Literal)
-        ):
-            return None
-        amount = float(value.value)
-        low, high = ranges[statement.target]
-        step = _step(amount if statement.op == "+=" else -amount)
-        additions.append((statement.target, step, low, high))
-    return tuple(additions)
-
-
-def _compile_statement(
-    statement: Assign, names: Namespace, ranges: Mapping[str, tuple[int, int]]
-) -> Callable[[Scope], None]:
-    target = statement.target
-    if statement.args:
-        number = compile_expr(statement.value, names) if target in ("trust", "resolve") else None
-        return compile_people_statement(statement, names.people, number)
-    value = compile_expr(statement.value, names)
-    if names.kinds[target] is NameKind.FLAG:
-
-        def set_flag(scope: Scope) -> None:
-            if value(scope):
-                scope.flags.add(target)
-            else:
-                scope.flags.discard(target)
-
-        return set_flag
-    low, high = ranges[target]
-    op = statement.op
-    if op in ("+%=", "-%="):
-        return _diminishing(target, value, low, high, up=op == "+%=")
-    if isinstance(statement.value, Literal):  # the common "democracy += 5"
-        amount = float(statement.value.value)
-        if op == "=":
-            fixed = settled(amount, low, low, high)
-
-            def set_value(scope: Scope) -> None:
-                scope.values[target] = fixed
-
-            return set_value
-        step = _step(amount if op == "+=" else -amount)
-        if isinstance(step, int):
-
-            def add_whole(scope: Scope) -> None:  # a whole step: nothing to round
-                values = scope.values
-                result = values[target] + step
-                values[target] = high if result >= high else low if result <= low else result
-
-            return add_whole
-
-        def add_literal(scope: Scope) -> None:
-            values = scope.values
-            result = values[target] + step
-            values[target] = high if result >= high else low if result <= low else round(result)
-
-        return add_literal
-
-    def assign(scope: Scope) -> None:
-        current = scope.values[target]
-        result = value(scope)
-        if op == "+=":
-            result = current + result
-        elif op == "-=":
-            result = current - result
-        scope.values[target] = settled(result, current, low, high)
-
-    return assign
-
-
-def _diminishing(
-    target: str, value: Evaluate, low: int, high: int, up: bool
-) -> Callable[[Scope], None]:
-    """``target +%= value`` (``up``) or ``target -%= value``: see ``diminishing``."""
-
-    def step(scope: Scope) -> None:
-        values = scope.values
-        values[target] = diminished(values[target], float(value(scope)), low, high, up)
-
-    return step
+"""What effects compile to: a function that changes a Scope in place (``effecting``)."""
 
 
 def settled(result: float, current: int, low: int, high: int) -> int:
