@@ -58,7 +58,7 @@ def _run_chunk(job: tuple[int, int, int]) -> Tally:
     tally = Tally()
     for index in range(begin, end):
         play_into(tally, campaign, player, index, game_seed(run_seed, index))
-    return tally.fold()
+    return tally  # folded where the chunks are merged, in bigger batches
 
 
 def run_games(
@@ -95,7 +95,7 @@ def run_games(
                 play_into(run.tally, campaign, player, index, game_seed(seed, index))
                 step(1)
                 if index % CHUNK == CHUNK - 1:
-                    run.tally.fold()
+                    run.tally.fold_when_full()
         else:
             _run_parallel(run, campaign, folder, spec, player, seed, jobs, step, deadline)
     except KeyboardInterrupt:

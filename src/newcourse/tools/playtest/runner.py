@@ -25,6 +25,7 @@ from ...engine.dice import DICE, NEW_DICE
 from ...engine.errors import EngineError
 from ...engine.expressions import Scope
 from ...engine.model import Campaign, Option
+from ...engine.people import cast_of
 from ...engine.state import GameState
 from .measures import GameMeasures, lookout_of, measure
 from .strategies import Player
@@ -33,6 +34,7 @@ from .systems import GameSystems, SystemCounts
 __all__ = [
     "CHUNK",
     "ERROR",
+    "FOLD_AT",
     "STUCK",
     "Stuck",
     "Tally",
@@ -46,6 +48,7 @@ __all__ = [
 STUCK = "(stuck)"  # the pseudo-ending of a game where no option was available
 ERROR = "(error)"  # the pseudo-ending of a game the engine could not finish
 CHUNK = 50  # games per unit of work; fixed, so chunks do not depend on --jobs
+FOLD_AT = 30_000  # raw rows (a game's seasons and its end) held before they are folded
 
 OptionKey = tuple[str, str]
 K = TypeVar("K")
@@ -118,7 +121,9 @@ def play(
         event = events[state.queue[0]]
         reading = scope
         if event.cast:  # the parts the event casts, as the game casts them
-            reading = rules.scope_of(campaign, state)
+            cast = cast_of(event.cast, state.people) if state.people else None
+            values, flags, people = state.values, state.flags, state.people
+            reading = Scope(values, flags, scope.builtins, state.marks, people, cast)  # type: ignore[arg-type]
         else:
             scope.values, scope.flags = state.values, state.flags  # type: ignore[assignment]
             scope.marks, scope.people = state.marks, state.people  # type: ignore[assignment]
@@ -162,7 +167,10 @@ class Tally:
     """Counts over many games. Tallies add up (``merge``) in any order to the same result.
 
     While games are played, the values of each turn are kept as raw rows (one tuple
-    per game and turn, cheap to take); ``fold`` turns them into histograms.
+    per game and turn, cheap to take); ``fold`` turns them into histograms. Raw rows
+    are folded in batches of about ``FOLD_AT`` (``fold_when_full``): counting a
+    column of a thousand values costs little more than counting one of fifty, and
+    merging histograms value by value costs more than both.
     """
 
     names: tuple[str, ...] = ()  # the qualities and factions, in the order of the rows
@@ -193,7 +201,10 @@ class Tally:
             for name, column in zip(self.names, zip(*rows, strict=True), strict=True):
                 table = self.at_end if turn < 0 else self.by_turn
                 key: Any = name if turn < 0 else (turn, name)
-                table.setdefault(key, Counter()).update(column)
+                counts = table.get(key)
+                if counts is None:
+                    counts = table[key] = Counter()
+                counts.update(column)
         self.rows.clear()
         for (event_id, option_ids), count in self.menus.items():
             for option_id in option_ids:
@@ -203,9 +214,22 @@ class Tally:
         _table_by_ending(self.faced_endings, self.faced_by_ending)
         return self
 
+    def fold_when_full(self) -> None:
+        """Fold the raw rows once about ``FOLD_AT`` of them are held."""
+        if sum(map(len, self.rows.values())) >= FOLD_AT:
+            self.fold()
+
     def merge(self, other: Tally) -> None:
-        self.fold()
-        other.fold()
+        """Add ``other``'s counts to these; its raw rows and counts join these raw."""
+        for turn, rows in other.rows.items():
+            mine = self.rows.get(turn)
+            if mine is None:
+                self.rows[turn] = list(rows)
+            else:
+                mine.extend(rows)
+        self.menus.update(other.menus)
+        self.chose_by_ending.update(other.chose_by_ending)
+        self.faced_by_ending.update(other.faced_by_ending)
         self.names = self.names or other.names
         self.games += other.games
         self.decisions += other.decisions
@@ -224,6 +248,7 @@ class Tally:
         _add_tables(self.at_end, other.at_end)
         self.measures.merge(other.measures)
         self.systems.merge(other.systems)
+        self.fold_when_full()
 
 
 def _table_by_ending(table: dict[K, Counter[str]], flat: Counter[tuple[K, str]]) -> None:
