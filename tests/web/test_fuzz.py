@@ -31,12 +31,6 @@ EXAMPLES = 10
 takes well under a minute on a busy two-core machine."""
 
 
-LENIENT = ("/api/councils",)
-"""Routes whose bodies still take a value of another JSON type for a field (``true`` for
-a council's seed), so that not every request outside the schema is refused there yet:
-every other check holds for them."""
-
-
 class Player(NamedTuple):
     """What a client of the API carries, and what it may be told."""
 
@@ -101,8 +95,6 @@ def _fuzz(operation: Any, mode: GenerationMode, player: Player) -> None:
     be explained like any other."""
     headers = {HEADER: player.token, "Cookie": f"{COOKIE}={player.cookie}"}
     excluded = [schemathesis.checks.positive_data_acceptance]
-    if operation.path.startswith(LENIENT):
-        excluded.append(schemathesis.checks.negative_data_rejection)
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(max_examples=EXAMPLES, suppress_health_check=list(HealthCheck))

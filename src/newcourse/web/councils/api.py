@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ...council import COUNCIL_CODES, Council, minutes_data, minutes_markdown
 from ...council.phrases import LONGEST_NAME
@@ -50,6 +50,8 @@ class NewCouncil(BaseModel):
     when none), how long a vote and a debate last (seconds; 0: no deadline, no debate),
     and the campaign strategies to seat as bot delegates."""
 
+    model_config = ConfigDict(strict=True)  # true is no seed, 1 is no text
+
     name: str = Field(max_length=LONGEST_NAME, pattern=DISPLAY_NAME)
     seed: int | None = Field(None, gt=-SEED_LIMIT, lt=SEED_LIMIT)
     deadline: int = Field(0, ge=0, le=30 * 86400)
@@ -59,6 +61,8 @@ class NewCouncil(BaseModel):
 
 class Seat(BaseModel):
     """A seat: the member's display name, as a delegate or an observer."""
+
+    model_config = ConfigDict(strict=True)  # true is no seed, 1 is no text
 
     name: str = Field(max_length=LONGEST_NAME, pattern=DISPLAY_NAME)
     observer: bool = False
@@ -70,6 +74,8 @@ class Command(BaseModel):
     ``joint`` for post; ``choice`` ("yes", "no" or a candidate's member id) for ballot;
     ``text`` and ``motion`` for report; ``name`` and ``platform`` for tendency;
     ``tendency`` for join-tendency; ``strategy`` for bot."""
+
+    model_config = ConfigDict(strict=True)  # true is no seed, 1 is no text
 
     option: int | Annotated[str, StringConstraints(max_length=100)] = ""
     side: str = Field("", max_length=20)
