@@ -25,7 +25,8 @@ def _played(campaign: Campaign, seed: int) -> Game:
 
 
 def _row_by_hand(campaign: Campaign, entry: Entry, now: GameState) -> TimelineRow:
-    """The row as the campaign writes it, its tags read against the state ``now``."""
+    """The row as the campaign writes it: an option with tags as it read when chosen
+    (the entry keeps it), one without them as written (``now`` reads no tags)."""
     event = campaign.events[entry.event_id]
     option = event.option(entry.option_id)
     assert option is not None
@@ -33,7 +34,11 @@ def _row_by_hand(campaign: Campaign, entry: Entry, now: GameState) -> TimelineRo
     outcome = next((o.label for o in pool if o.id == entry.outcome_id), "")
     season = campaign.quarter(entry.turn)
     date = day_text(event.date) if event.date else f"End of {season.season} {season.year}"
-    chosen = render(campaign.index.texts, option.text, scope_of(campaign, now))
+    if "{" in option.text:
+        assert entry.text is not None
+        chosen = entry.text
+    else:
+        chosen = render(campaign.index.texts, option.text, scope_of(campaign, now))
     return TimelineRow(date, event.title, chosen, outcome, history_text(event), entry.historical)
 
 
@@ -66,10 +71,19 @@ def test_an_option_the_campaign_no_longer_has_is_shown_by_its_id(mini: Campaign)
     assert row.date == day_text(event.date) if event.date else ""
 
 
-def test_an_option_with_tags_is_read_against_the_state_as_it_is_now() -> None:
+def test_an_option_with_tags_is_shown_as_it_read_when_chosen() -> None:
     timing = load_campaign(Path(__file__).parents[1] / "campaigns" / "timing")
     game = Game.start(timing, seed=1).choose("wait")  # "{if democracy > 40}Wait, ...{end}"
     assert game.view().timeline[0].chosen == "Wait."
     raised = game.state._replace(values={**game.state.values, "democracy": 50})
+    (row,) = build_view(timing, raised).timeline
+    assert row.chosen == "Wait."  # what the player read then, not what the tags say now
+
+
+def test_a_timeline_kept_without_the_texts_reads_the_tags_against_the_state_now() -> None:
+    timing = load_campaign(Path(__file__).parents[1] / "campaigns" / "timing")
+    game = Game.start(timing, seed=1).choose("wait")
+    bare = tuple(entry._replace(text=None) for entry in game.state.timeline)
+    raised = game.state._replace(values={**game.state.values, "democracy": 50}, timeline=bare)
     (row,) = build_view(timing, raised).timeline
     assert row.chosen == "Wait, with the party behind you."

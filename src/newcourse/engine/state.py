@@ -108,6 +108,9 @@ class Entry(NamedTuple):
     option_id: str
     outcome_id: str | None
     historical: bool | None  # None when the event has no historical option
+    # the option's text as the player read it when choosing, where it had tags; the
+    # timeline shows that, not the tags read again against a later state
+    text: str | None = None
 
 
 class GameState(NamedTuple):

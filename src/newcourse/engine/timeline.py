@@ -86,7 +86,8 @@ def timeline_rows(
     """The decisions in the order of the calendar: by season, and within a season the
     dated events by their dates, then the undated ones (storylets and the season's
     work), which are played at the season's end and say so. An option's text with
-    tags in it is read by ``render`` (against the state as it is now)."""
+    tags in it is shown as the player read it when choosing; a timeline made before
+    that was kept has its tags read by ``render`` (against the state as it is now)."""
     index = campaign.index
     known = index.chronicles
     turn_of = index.turn
@@ -98,7 +99,9 @@ def timeline_rows(
         if text is None:  # an option the campaign no longer has
             text = entry.option_id
         else:
-            if "{" in text:
+            if entry.text is not None:  # as the player read it when choosing
+                text = entry.text
+            elif "{" in text:
                 text = render(text)
             if entry.outcome_id is not None:
                 outcome = told.outcomes.get((entry.option_id, entry.outcome_id), "")

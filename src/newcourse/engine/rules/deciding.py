@@ -75,7 +75,8 @@ def choose(campaign: Campaign, dice: Dice, state: GameState, option_id: str) -> 
             or (outcome is not None and outcome.id == option.history_outcome)
         )
     outcome_id = outcome.id if outcome is not None else None
-    entry = Entry(state.turn, event.id, option.id, outcome_id, historical)
+    told = chosen if "{" in option.text else None
+    entry = Entry(state.turn, event.id, option.id, outcome_id, historical, told)
     draft = Draft(state)
     draft.last = Resolution(
         event.id,
