@@ -9,8 +9,11 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from pytest import MonkeyPatch
+
+from newcourse import settings
 from newcourse.cli import main
 
 WITHOUT_THE_WEB = """
@@ -104,3 +107,19 @@ def test_the_server_stops_at_once_with_a_council_stream_open(tmp_path: Path) -> 
     finally:
         served.stop()
         ana.close()
+
+
+def test_requests_are_logged_only_when_asked(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    import uvicorn
+
+    ran: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: ran.append(options))
+    url = f"sqlite:///{tmp_path / 'served.sqlite3'}"
+    monkeypatch.setenv("NEWCOURSE_DATABASE_URL", url)  # serve sets it: undone after the test
+    monkeypatch.delenv("NEWCOURSE_DEBUG", raising=False)
+    settings.reload()
+    assert main(["serve", "--database-url", url]) == 0
+    assert main(["serve", "--database-url", url, "--access-log"]) == 0
+    quiet, logged = ran
+    assert not quiet["access_log"] and quiet["log_level"] == "warning"
+    assert logged["access_log"] and logged["log_level"] == "info"

@@ -117,6 +117,11 @@ def build_parser() -> Parser:
         help="a Redis (redis://HOST:PORT/DB) that carries councils' news between the "
         "server's processes, and those of other servers on the same database",
     )
+    serve.add_argument(
+        "--access-log",
+        action="store_true",
+        help="write a line for every request (off by default: it slows a busy server)",
+    )
     serve.set_defaults(run=_serve)
 
     from ..tools.commands import add_tool_commands
@@ -146,7 +151,9 @@ def _serve(args: argparse.Namespace) -> int:
         return fail("--workers must be between 1 and 64.", EXIT_USAGE, "serve")
     from ..web.serve import serve
 
-    refused = serve(args.host, args.port, args.workers, args.database_url, args.redis_url)
+    refused = serve(
+        args.host, args.port, args.workers, args.database_url, args.redis_url, args.access_log
+    )
     return EXIT_OK if refused is None else fail(f"{refused}.", EXIT_ERROR, "serve")
 
 

@@ -9,8 +9,9 @@ what ``newcourse serve`` gives uvicorn (each worker process calls it).
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from http.cookies import SimpleCookie
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import settings
 from ..engine import Campaign
@@ -146,43 +148,83 @@ def _version() -> str:
         return "0"
 
 
-def _add_rules(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def every_request(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+class Rules:
+    """The rules every request goes through, as plain ASGI middleware (a request passes
+    through it without a task or a copy of the answer): a body larger than any save is
+    refused; the player's cookie is read (a missing or forged one makes a new player, whose
+    cookie the answer sets) and the player's CSRF token given in every answer's header; the
+    security headers are added; a refusal to htmx keeps the page's address."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        htmx = "hx-request" in request.headers
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > MAX_BODY:
-            response: Response = _answer(
-                request,
-                Problem(413, "too_large", "That is too large: a save is a few kilobytes."),
-            )
-        else:
-            signer: Signer = request.app.state.signer
-            player = signer.player(request.cookies.get(COOKIE))
-            fresh = None
-            if player is None:
-                player, fresh = signer.new_player()
-            request.state.player = player
-            tokens: Tokens = request.app.state.tokens
-            request.state.csrf = tokens.token(player)
-            response = await call_next(request)
-            response.headers[HEADER] = request.state.csrf
-            if fresh is not None:
-                response.set_cookie(
-                    COOKIE,
-                    fresh,
-                    max_age=MAX_AGE,
-                    httponly=True,
-                    samesite="lax",
-                    secure=request.url.scheme == "https",
-                )
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if response.status_code >= 400 and "hx-request" in request.headers:
-            # htmx shows a refusal in place; the address stays that of the page it came from
-            response.headers["HX-Push-Url"] = "false"
-        return response
+            too_large = Problem(413, "too_large", "That is too large: a save is a few kilobytes.")
+            await _answer(request, too_large)(scope, receive, _sending([], htmx, send))
+            return
+        state = request.app.state
+        signer: Signer = state.signer
+        player = signer.player(request.cookies.get(COOKIE))
+        added: list[tuple[bytes, bytes]] = []
+        if player is None:
+            player, fresh = signer.new_player()
+            added.append((b"set-cookie", _cookie(fresh, secure=scope["scheme"] == "https")))
+        tokens: Tokens = state.tokens
+        request.state.player = player
+        request.state.csrf = tokens.token(player)
+        added.append((HEADER_KEY, request.state.csrf.encode("latin-1")))
+        await self.app(scope, receive, _sending(added, htmx, send))
+
+
+HEADER_KEY = HEADER.lower().encode("latin-1")
+RAW_SECURITY_HEADERS = [
+    (name.lower().encode("latin-1"), value.encode("latin-1"))
+    for name, value in SECURITY_HEADERS.items()
+]
+
+
+def _sending(added: list[tuple[bytes, bytes]], htmx: bool, send: Send) -> Send:
+    """``send``, with ``added`` and the security headers put in the answer's headers."""
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", ()) if k != HEADER_KEY]
+            present = {name.lower() for name, _ in headers}
+            headers += added
+            headers += [(k, v) for k, v in RAW_SECURITY_HEADERS if k not in present]
+            if message["status"] >= 400 and htmx:
+                # htmx shows a refusal in place; the address stays that of the page it came from
+                headers = [(k, v) for k, v in headers if k.lower() != b"hx-push-url"]
+                headers.append((b"hx-push-url", b"false"))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return sending
+
+
+def _cookie(value: str, secure: bool) -> bytes:
+    """The Set-Cookie header's value for the player's cookie: HTTP-only, SameSite=Lax."""
+    cookie: SimpleCookie = SimpleCookie()
+    cookie[COOKIE] = value
+    morsel = cookie[COOKIE]
+    morsel["max-age"] = MAX_AGE
+    morsel["path"] = "/"
+    morsel["httponly"] = True
+    morsel["samesite"] = "lax"
+    if secure:
+        morsel["secure"] = True
+    return morsel.OutputString().encode("latin-1")
+
+
+def _add_rules(app: FastAPI) -> None:
+    app.add_middleware(Rules)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> Response:

@@ -1,5 +1,10 @@
 """``newcourse serve``: migrate the database, make sure Redis answers (with ``--redis-url``),
-then run the web player under uvicorn."""
+then run the web player under uvicorn.
+
+Uvicorn takes uvloop and httptools, the faster event loop and HTTP parser, when they are
+installed (``loop`` and ``http`` left to ``auto``), and the pure-Python ones otherwise. It
+writes no line per request unless asked (``--access-log``, or ``NEWCOURSE_DEBUG``): under
+load, the log costs a share of the server's time and fills a disk."""
 
 from __future__ import annotations
 
@@ -20,11 +25,17 @@ is still open (a council's event stream would otherwise hold it for minutes)."""
 
 
 def serve(
-    host: str, port: int, workers: int, url: str | None, redis_url: str | None = None
+    host: str,
+    port: int,
+    workers: int,
+    url: str | None,
+    redis_url: str | None = None,
+    access_log: bool = False,
 ) -> str | None:
     """Serve until interrupted; returns None when done, or the sentence that stops it.
     With ``redis_url`` (or ``NEWCOURSE_REDIS_URL``), councils' notices go between the
-    server's processes, and any other server's on the same database, through Redis."""
+    server's processes, and any other server's on the same database, through Redis; with
+    ``access_log`` (or ``NEWCOURSE_DEBUG``), a line for every request on the standard error."""
     import uvicorn
 
     url = url or database_url()
@@ -56,6 +67,7 @@ def serve(
             " Without --redis-url, a council's members on other workers see a change "
             "within ten seconds rather than at once."
         )
+    access_log = access_log or settings.current().debug
     shown = f"[{host}]" if ":" in host else host
     print(
         f"New Course is served at http://{shown}:{port}/ with {workers} worker"
@@ -68,7 +80,10 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
+        log_level="info" if access_log else "warning",
+        access_log=access_log,
+        loop="auto",  # uvloop when installed
+        http="auto",  # httptools when installed
         timeout_graceful_shutdown=STOPPING,
     )
     return None
