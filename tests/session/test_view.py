@@ -11,6 +11,7 @@ import pytest
 
 from newcourse.engine import Campaign, Game
 from newcourse.session import VERSION, PublicView, public_view, to_data
+from newcourse.session.view import view_data
 
 
 def strings(data: Any) -> Iterator[str]:
@@ -44,6 +45,9 @@ def test_a_view_round_trips_through_json(mini: Campaign) -> None:
         data = to_data(public_view(game.view(), mini))
         assert json.loads(json.dumps(data, allow_nan=False)) == data
         assert data["version"] == VERSION
+        light = view_data(public_view(game.view(), mini), timeline=False)
+        assert light == {k: v for k, v in data.items() if k != "timeline"}
+        assert view_data(public_view(game.view(), mini)) == data
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from newcourse.session import CODES, VERSION
@@ -41,10 +42,32 @@ def _play_to_the_end(client: TestClient) -> None:
         steps += 1
         assert steps < 400
     ending = game["view"]["ending"]
-    assert ending["title"] and ending["text"] and game["view"]["timeline"]
-    assert client.get("/api/game").json()["view"]["ending"] == ending
+    assert ending["title"] and ending["text"] and "timeline" not in game["view"]
+    whole = client.get("/api/game", params={"timeline": "true"}).json()["view"]
+    assert whole["ending"] == ending and len(whole["timeline"]) == steps
     refused = client.post("/api/game/choose", json={"option": 1})
     assert refused.status_code == 409 and refused.json()["code"] == "nothing_to_choose"
+
+
+def test_a_decision_answers_without_the_timeline_unless_asked(client: TestClient) -> None:
+    game = client.post("/api/game", json={"seed": 3}).json()
+    assert "timeline" not in game["view"]
+    for _ in range(6):
+        answer = client.post("/api/game/choose", json={"option": _first_open(game["view"])})
+        game = answer.json()
+    assert "timeline" not in game["view"] and game["view"]["last"]["chosen"]
+    asked = client.get("/api/game", params={"timeline": "true"}).json()["view"]
+    assert len(asked["timeline"]) == 6 and asked["timeline"][-1]["chosen"]
+    assert {k: v for k, v in asked.items() if k != "timeline"} == game["view"]
+    heavy = client.post(
+        "/api/game/choose",
+        params={"timeline": "true"},
+        json={"option": _first_open(game["view"])},
+    )
+    assert len(heavy.json()["view"]["timeline"]) == 7
+    assert len(heavy.content) > len(answer.content) + 1000  # the six rows before, and one
+    bad = client.get("/api/game", params={"timeline": "maybe"})
+    assert bad.status_code == 400 and bad.json()["code"] == "bad_request"
 
 
 def test_the_view_holds_nothing_hidden(client: TestClient) -> None:
@@ -129,3 +152,36 @@ def test_the_api_is_described_by_openapi(client: TestClient) -> None:
     assert not any(path.startswith("/codex") for path in paths), "pages are not API routes"
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and "/api/game/choose" in docs.text
+
+
+def test_with_a_database_server_the_store_is_called_from_a_worker_thread(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite the routes call the store on the event loop; on a database server (whose
+    round trips would hold up every other request) from a worker thread."""
+    import threading
+
+    app = make_app()
+    games = app.state.games
+    assert games.local  # the test's database is SQLite
+    threads: set[str] = set()
+    store_write = games.store.write
+
+    def write(*args: Any, **kw: Any) -> int:
+        threads.add(threading.current_thread().name)
+        revision: int = store_write(*args, **kw)
+        return revision
+
+    monkeypatch.setattr(games.store, "write", write)
+    with TestClient(app) as client:
+        armed(client)
+        game = client.post("/api/game", json={"seed": 5}).json()
+        loop = set(threads)
+        games.local = False  # as a PostgreSQL store would be
+        threads.clear()
+        for _ in range(3):
+            answer = client.post("/api/game/choose", json={"option": _first_open(game["view"])})
+            assert answer.status_code == 200
+            game = answer.json()
+        assert client.get("/api/slots").status_code == 200
+    assert len(loop) == 1 and threads and not threads & loop

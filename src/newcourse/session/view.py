@@ -11,8 +11,10 @@ by ``public_view`` and differs from it in three ways:
   nothing else to draw it.
 - **JSON-ready.** Only text, whole numbers, fractions, booleans, None and
   tuples of them, in frozen dataclasses and named tuples; ``to_data`` turns it
-  into what ``json.dumps`` writes, every field by name. ``VERSION`` goes up
-  whenever a field changes meaning or goes away.
+  into what ``json.dumps`` writes, every field by name; ``view_data`` does so
+  with the timeline (every decision of the game so far, half a late view's
+  weight) left out unless it is asked for. ``VERSION`` goes up whenever a field
+  changes meaning or goes away.
 
 The engine's named tuples that already hold nothing hidden (a person, an
 election line, a timeline row, an odds line, an amount, a vote's breakdown)
@@ -62,10 +64,12 @@ __all__ = [
     "TimelineRow",
     "public_view",
     "to_data",
+    "view_data",
 ]
 
-VERSION = 1
-"""The version of the view's shape, given in every view (``PublicView.version``)."""
+VERSION = 2
+"""The version of the view's shape, given in every view (``PublicView.version``).
+2: the timeline is in a view's data only where it was asked for (``view_data``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +342,17 @@ def to_data(value: Any) -> Any:
     return shape(value)
 
 
+def view_data(view: PublicView, timeline: bool = True) -> dict[str, Any]:
+    """``view`` as JSON data (as ``to_data`` gives it); without the ``timeline`` key unless
+    ``timeline``, for an answer that does not need the whole game's past again."""
+    return {
+        name: to_data(getattr(view, name))
+        for name in _VIEW_FIELDS
+        if timeline or name != "timeline"
+    }
+
+
+_VIEW_FIELDS = tuple(field.name for field in fields(PublicView))
 _AS_IS = frozenset({str, int, float, bool, type(None)})
 _SHAPES: dict[type, Callable[[Any], Any]] = {}
 """How ``to_data`` turns a value of each type into data, worked out once per type: a

@@ -87,6 +87,9 @@ class Games:
         self.campaign = campaign
         self.store = store
         self.codex = Codex(campaign)
+        self.local = store.engine.dialect.name == "sqlite"
+        """Whether the store is a file this process reads itself (SQLite), whose calls are
+        quick enough to make on the event loop, rather than a database server."""
         self._cache: OrderedDict[str, Kept] = OrderedDict()  # by player
         self._lock = Lock()
 
