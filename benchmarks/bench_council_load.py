@@ -56,8 +56,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +64,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import machine
-from servers import cpu_seconds, postgres_cluster, web_server
+from servers import cpu_seconds, database_kind, run_database, web_server
 
 TIMEOUT = 10.0  # seconds a request may take before it counts as an error
 GRACE = 5.0  # seconds after the counted time for the last notices to arrive
@@ -365,30 +363,20 @@ def measure(
     """One run: a server on a fresh data folder (and database), the councils, the figures."""
     with (
         tempfile.TemporaryDirectory(prefix="newcourse-councils.") as folder,
-        _database(url, postgres) as (database_url, database_pid),
+        run_database(url, postgres) as (database_url, database_pid),
         web_server(database_url, 1, Path(folder)) as (address, server_pid),
     ):
         figures = asyncio.run(
             drive(address, councils, delegates, think, warm_up, seconds, server_pid, database_pid)
         )
-    kind = "sqlite" if database_url is None or database_url.startswith("sqlite") else "postgresql"
     return {
-        "database": kind,
+        "database": database_kind(database_url),
         "councils": councils,
         "delegates": delegates,
         "think_s": think,
         "warm_up_s": warm_up,
         **figures,
     }
-
-
-@contextmanager
-def _database(url: str | None, postgres: bool) -> Iterator[tuple[str | None, int | None]]:
-    if postgres:
-        with postgres_cluster() as (cluster_url, pid):
-            yield cluster_url, pid
-    else:
-        yield url, None
 
 
 def report(run: dict[str, Any]) -> str:

@@ -112,6 +112,22 @@ def postgres_cluster() -> Iterator[tuple[str, int]]:
 
 
 @contextmanager
+def run_database(url: str | None, postgres: bool) -> Iterator[tuple[str | None, int | None]]:
+    """The database a run uses, and its server's PID: a throwaway PostgreSQL cluster
+    when ``postgres``, else ``url`` (None: the server's own SQLite file) and no PID."""
+    if postgres:
+        with postgres_cluster() as (cluster_url, pid):
+            yield cluster_url, pid
+    else:
+        yield url, None
+
+
+def database_kind(url: str | None) -> str:
+    """ "sqlite" or "postgresql", as the figures name a run's database."""
+    return "sqlite" if url is None or url.startswith("sqlite") else "postgresql"
+
+
+@contextmanager
 def web_server(url: str | None, workers: int, data: Path) -> Iterator[tuple[str, int]]:
     """``newcourse serve`` on a free loopback port; yields its address and pid once it
     answers, and stops it afterwards."""
