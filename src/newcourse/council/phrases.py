@@ -66,9 +66,24 @@ def wrong_phase(phase: str, wanted: str) -> str:
     return f"Not now: {now}; this needs {wanted}."
 
 
+_OPENERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "it", "its", "there", "no"}
+    | {"every", "each", "some", "all", "any", "one"}
+)
+"""Words that open a sentence and take a small letter inside one; a name keeps its capital."""
+
+
+def _inside(sentence: str) -> str:
+    """A sentence as a clause of another: no closing full stop, and no capital on an
+    opening common word ("The ban holds." -> "the ban holds"; "Stalin rules." keeps his)."""
+    clause = sentence.strip().rstrip(".")
+    first = clause.split(" ", 1)[0]
+    return clause[:1].lower() + clause[1:] if first.lower() in _OPENERS else clause
+
+
 def forbidden(what: str, reason: str) -> str:
     """The refusal of a right the rules withhold, with the story's reason when it gave one."""
-    reason = reason.strip().rstrip(".")
+    reason = _inside(reason)
     return f"{what} is not allowed now: {reason}." if reason else f"{what} is not allowed now."
 
 

@@ -1,0 +1,16 @@
+"""The council's phrases read as sentences when the story's words are joined into them."""
+
+from __future__ import annotations
+
+from newcourse.council import phrases
+
+
+def test_a_reason_joined_after_a_colon_loses_its_capital_and_its_full_stop() -> None:
+    said = phrases.forbidden("Forming a tendency", "The ban on factions of 1921 holds.")
+    assert said == "Forming a tendency is not allowed now: the ban on factions of 1921 holds."
+
+
+def test_a_reason_that_opens_with_a_name_keeps_the_capital() -> None:
+    said = phrases.forbidden("Recalling the chair", "Stalin's secretaries hold the chair.")
+    assert said == "Recalling the chair is not allowed now: Stalin's secretaries hold the chair."
+    assert phrases.forbidden("A joint statement", " ") == "A joint statement is not allowed now."
