@@ -22,7 +22,6 @@ from functools import partial
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -30,6 +29,7 @@ from ..engine.game import SEED_LIMIT
 from ..session import CODES, COMMANDS, to_data
 from ..session.view import view_data
 from .csrf import api_token
+from .encoding import JSONAnswer
 from .errors import WEB_CODES
 from .games import Games, Played, parse_save
 from .library import search
@@ -123,14 +123,14 @@ def _data(games: Games, played: Played, timeline: bool) -> dict[str, Any]:
 
 async def _game(
     request: Request, timeline: bool, work: Callable[[], Played], status: int = 200
-) -> JSONResponse:
+) -> JSONAnswer:
     """The game ``work`` leaves, answered as JSON."""
     games = _games(request)
 
     def answer() -> dict[str, Any]:
         return _data(games, work(), timeline)
 
-    return JSONResponse(await _stored(games, answer), status_code=status)
+    return JSONAnswer(await _stored(games, answer), status_code=status)
 
 
 @router.get(
@@ -139,7 +139,7 @@ async def _game(
     response_model=None,
     responses=ANSWERS,
 )
-async def current(request: Request, timeline: WithTimeline = False) -> JSONResponse:
+async def current(request: Request, timeline: WithTimeline = False) -> JSONAnswer:
     games = _games(request)
     return await _game(request, timeline, partial(games.current, _player(request)))
 
@@ -153,7 +153,7 @@ async def current(request: Request, timeline: WithTimeline = False) -> JSONRespo
 )
 async def new_game(
     request: Request, body: NewGame | None = None, timeline: WithTimeline = False
-) -> JSONResponse:
+) -> JSONAnswer:
     seed = body.seed if body is not None else None
     work = partial(_games(request).new, _player(request), seed)
     return await _game(request, timeline, work, status=201)
@@ -162,7 +162,7 @@ async def new_game(
 @router.post(
     "/game/choose", summary="Decide the current event", response_model=None, responses=ANSWERS
 )
-async def choose(request: Request, body: Choice, timeline: WithTimeline = False) -> JSONResponse:
+async def choose(request: Request, body: Choice, timeline: WithTimeline = False) -> JSONAnswer:
     games = _games(request)
     work = partial(games.choose, _player(request), body.option, body.revision)
     return await _game(request, timeline, work)
@@ -176,16 +176,16 @@ async def choose(request: Request, body: Choice, timeline: WithTimeline = False)
 )
 async def undo(
     request: Request, body: Undo | None = None, timeline: WithTimeline = False
-) -> JSONResponse:
+) -> JSONAnswer:
     revision = body.revision if body is not None else None
     return await _game(request, timeline, partial(_games(request).undo, _player(request), revision))
 
 
 @router.get("/game/export", summary="The game in progress as a save file")
-async def export(request: Request) -> JSONResponse:
+async def export(request: Request) -> JSONAnswer:
     games = _games(request)
     data = await _stored(games, partial(games.export, _player(request)))
-    return JSONResponse(
+    return JSONAnswer(
         data, headers={"Content-Disposition": 'attachment; filename="newcourse-save.json"'}
     )
 
@@ -199,7 +199,7 @@ async def export(request: Request) -> JSONResponse:
         "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}
     },
 )
-async def import_save(request: Request, timeline: WithTimeline = False) -> JSONResponse:
+async def import_save(request: Request, timeline: WithTimeline = False) -> JSONAnswer:
     content = _bytes(await request.body())
     games = _games(request)
     return await _game(request, timeline, partial(games.import_save, _player(request), content))
@@ -236,7 +236,7 @@ async def save_as(request: Request, name: str) -> dict[str, str]:
     response_model=None,
     responses=ANSWERS,
 )
-async def load(request: Request, name: str, timeline: WithTimeline = False) -> JSONResponse:
+async def load(request: Request, name: str, timeline: WithTimeline = False) -> JSONAnswer:
     games = _games(request)
     return await _game(request, timeline, partial(games.load, _player(request), name))
 
