@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect
 
-from newcourse.storage.sql import SqlGameStore
+from newcourse.storage.sql import Counted, SqlGameStore
+from newcourse.web.others import FRESH, ChoiceCounts
 
 from .conftest import MakeApp, armed
 
@@ -57,3 +58,25 @@ def test_the_counts_name_no_player(any_database: str) -> None:
     columns = {c["name"] for c in inspect(store.engine).get_columns("choices")}
     assert columns == {"campaign", "event", "option", "games"}
     store.close()
+
+
+def test_the_counts_kept_in_memory_add_this_process_and_read_the_others_each_second(
+    database: str,
+) -> None:
+    store, elsewhere = SqlGameStore(database), SqlGameStore(database)
+    store.migrate()
+    now = [100.0]
+    counts = ChoiceCounts(store, clock=lambda: now[0])
+    store.count_choice("c", "e", "a")
+    assert counts.choices("c", "e") == {"a": 1}
+    store.count_choice("c", "e", "a")  # as this process writes a decision: the store first,
+    counts.counted("c", [Counted("e", "a")])  # then the counts kept
+    elsewhere.count_choice("c", "e", "b")  # another process's decision
+    assert counts.choices("c", "e") == {"a": 2}, "this process's own, at once"
+    counts.counted("c", [Counted("e", "a", -1), Counted("e", "a", -1), Counted("e", "z", -1)])
+    store.count_choice("c", "e", "a", -2)
+    assert counts.choices("c", "e") == {}, "never below nothing, nothing named at nothing"
+    now[0] += FRESH
+    assert counts.choices("c", "e") == {"b": 1}, "the others' once the counts are a second old"
+    store.close()
+    elsewhere.close()

@@ -28,7 +28,7 @@ from ..session import Codex, PublicView, Refusal, Session
 from ..storage import AUTOSAVE, MAX_SAVE_BYTES, NoSuchSave, SlotInfo, SlotKey
 from ..storage.saves import PREVIOUS, clean_name
 from ..storage.sql import Counted, SqlGameStore, StaleGame
-from .others import OthersChose, others_chose
+from .others import ChoiceCounts, OthersChose, others_chose
 
 __all__ = ["Games", "Played", "new_seed"]
 
@@ -86,6 +86,7 @@ class Games:
     def __init__(self, campaign: Campaign, store: SqlGameStore) -> None:
         self.campaign = campaign
         self.store = store
+        self.counts = ChoiceCounts(store)
         self.codex = Codex(campaign)
         self.local = store.engine.dialect.name == "sqlite"
         """Whether the store is a file this process reads itself (SQLite), whose calls are
@@ -117,7 +118,7 @@ class Games:
         """What this server's games chose at the event the player decided last."""
         kept, game = played.session.kept, played.session.game
         before = kept.before if kept is not None and kept.game is game else None
-        return others_chose(self.store, game, before)
+        return others_chose(self.counts, game, before)
 
     def has_game(self, player: str) -> bool:
         return self.store.has(self.key(player))
@@ -227,6 +228,7 @@ class Games:
         revision = self.store.write(
             self.key(player), game.to_data(), revision=played.revision, counted=counted
         )
+        self.counts.counted(self.campaign.id, counted)
         kept = self._remember(player, Kept(revision, game, before))
         played.session.kept = kept
         return Played(played.session, revision)

@@ -5,17 +5,27 @@ Only aggregates are kept (``storage.sql.ChoiceRow``: a count per campaign, event
 and option), never who chose; a decision taken back is taken out of the count.
 The options are named as the player saw them before deciding; options that were
 not open to this player are counted together, unnamed, so nothing hidden shows.
+
+The counts of an event are read from the store at most once a second per process
+(``ChoiceCounts``): this process's own decisions are added as they are written,
+so its players always see their own, and other processes' within a second.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import time
+from collections.abc import Callable, Sequence
+from threading import Lock
+from typing import NamedTuple, Protocol
 
 from ..engine import Game
 from ..session import PublicView, public_view
-from ..storage.sql import SqlGameStore
+from ..storage.sql import Counted, SqlGameStore
 
-__all__ = ["OptionShare", "OthersChose", "others_chose"]
+__all__ = ["FRESH", "ChoiceCounts", "Counts", "OptionShare", "OthersChose", "others_chose"]
+
+FRESH = 1.0
+"""Seconds for which the counts of an event read from the store are used again."""
 
 
 class OptionShare(NamedTuple):
@@ -37,9 +47,54 @@ class OthersChose(NamedTuple):
     options: tuple[OptionShare, ...]
 
 
-def others_chose(
-    store: SqlGameStore, game: Game, before: PublicView | None = None
-) -> OthersChose | None:
+class Counts(Protocol):
+    """Where the counts come from: the store itself, or ``ChoiceCounts`` in front of it."""
+
+    def choices(self, campaign: str, event: str) -> dict[str, int]:
+        """How many games took each option at ``event``, by option id."""
+        ...
+
+
+class ChoiceCounts:
+    """The counts of ``store``, each event's read again once it is ``FRESH`` seconds old
+    (by ``clock``), with this process's own decisions added as they are written."""
+
+    def __init__(self, store: SqlGameStore, clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.clock = clock
+        self._read: dict[tuple[str, str], tuple[float, dict[str, int]]] = {}
+        self._lock = Lock()
+
+    def choices(self, campaign: str, event: str) -> dict[str, int]:
+        """How many games took each option at ``event``, by option id."""
+        key = (campaign, event)
+        with self._lock:
+            found = self._read.get(key)
+        if found is not None and self.clock() - found[0] < FRESH:
+            return dict(found[1])
+        read_at = self.clock()
+        counts = self.store.choices(campaign, event)
+        with self._lock:
+            self._read[key] = (read_at, counts)
+        return dict(counts)
+
+    def counted(self, campaign: str, decisions: Sequence[Counted]) -> None:
+        """Add ``decisions``, just written to the store, to the counts kept (as the store
+        counts them: never below nothing, an option at nothing not named)."""
+        with self._lock:
+            for decision in decisions:
+                found = self._read.get((campaign, decision.event))
+                if found is None:
+                    continue
+                counts = found[1]
+                games = max(0, counts.get(decision.option, 0) + decision.games)
+                if games:
+                    counts[decision.option] = games
+                else:
+                    counts.pop(decision.option, None)
+
+
+def others_chose(store: Counts, game: Game, before: PublicView | None = None) -> OthersChose | None:
     """What the server's games chose at the event ``game`` decided last; None before the
     first decision. ``before`` is the view that decision was taken on, when it is known."""
     if not game.decisions:
