@@ -5,8 +5,11 @@ folder: on SQLite by default (a file in that folder), on PostgreSQL with
 ``--database-url postgresql+psycopg://...`` or ``--postgres`` (a throwaway
 cluster started for the run, as ``.ci/run`` starts one for the tests, and
 stopped by its PID at the end). This process is the client: ``--players``
-players, each with its own HTTP connection, cookie jar and CSRF token (httpx's
-AsyncClient), each starting a game through the JSON API and then deciding,
+players, each with its own HTTP connection, cookie jar and CSRF token (an aiohttp
+ClientSession: a client light enough to leave the server most of the cores they
+share), arriving one after another over the first half of the warm-up (so the
+server's workers share the connections out as they come, as with real players),
+each starting a game through the JSON API and then deciding,
 as soon as its last decision is answered or, with ``--rate``, at its turn in a
 crowd that makes so many decisions a second: a random option among those
 available (its own seeded stream), a new game at an ending, the game's revision
@@ -41,7 +44,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import httpx
+import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -66,16 +69,19 @@ class Tally:
         self.new_games = 0
 
 
-async def player(address: str, number: int, tally: Tally, period: float) -> None:
-    """One player: its own client (cookie jar, connection) and token; decides until the end,
-    one decision every ``period`` seconds (0: as soon as the last one is answered)."""
+async def player(
+    address: str, number: int, tally: Tally, period: float, arrival: float = 0.0
+) -> None:
+    """One player, arriving after ``arrival`` seconds: its own client (cookie jar,
+    connection) and token; decides until the end, one decision every ``period`` seconds
+    (0: as soon as the last one is answered)."""
     chance = random.Random(number)
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(
+    await asyncio.sleep(arrival)
+    async with aiohttp.ClientSession(
         base_url=address,
-        timeout=TIMEOUT,
-        limits=limits,
-        verify=False,  # plain HTTP: no TLS
+        connector=aiohttp.TCPConnector(limit=1),  # one connection, kept alive
+        cookie_jar=aiohttp.CookieJar(unsafe=True),  # the server's address is an IP
+        timeout=aiohttp.ClientTimeout(total=TIMEOUT),
     ) as client:
         game: dict[str, Any] | None = None
         token = ""
@@ -83,18 +89,19 @@ async def player(address: str, number: int, tally: Tally, period: float) -> None
         while not tally.over:
             try:
                 if not token:
-                    token = (await client.get("/api/codes")).headers.get("x-csrf-token", "")
+                    async with client.get("/api/codes") as answer:
+                        await answer.read()
+                        token = answer.headers.get("x-csrf-token", "")
                     continue
                 headers = {"X-CSRF-Token": token}
                 if game is None or game["view"]["over"]:
-                    answer = await client.post(
-                        "/api/game", json={"seed": chance.randrange(1 << 30)}, headers=headers
-                    )
-                    if tally.counting:
-                        tally.new_games += 1 if answer.is_success else 0
-                    game = answer.json() if answer.is_success else None
-                    if not answer.is_success and tally.counting:
-                        tally.errors[f"new game: {answer.status_code}"] += 1
+                    body = {"seed": chance.randrange(1 << 30)}
+                    async with client.post("/api/game", json=body, headers=headers) as answer:
+                        game = await answer.json() if answer.ok else None
+                        if tally.counting:
+                            tally.new_games += 1 if answer.ok else 0
+                            if not answer.ok:
+                                tally.errors[f"new game: {answer.status}"] += 1
                     continue
                 options = [o["id"] for o in game["view"]["options"] if o["available"]]
                 if not options:
@@ -107,18 +114,16 @@ async def player(address: str, number: int, tally: Tally, period: float) -> None
                     await asyncio.sleep(turn - time.perf_counter())
                     turn = max(turn + period, time.perf_counter())
                 asked = time.perf_counter()
-                answer = await client.post("/api/game/choose", json=body, headers=headers)
-                took = time.perf_counter() - asked
-                counted = tally.counting
-                if answer.is_success:
-                    game = answer.json()
-                    if counted:
-                        tally.latencies.append(took)
-                else:
-                    game = None  # read it again from a new game rather than guess
-                    if counted:
-                        tally.errors[f"decision: {answer.status_code}"] += 1
-            except (httpx.TimeoutException, httpx.TransportError) as error:
+                async with client.post("/api/game/choose", json=body, headers=headers) as answer:
+                    # the latency ends with the whole answer read, as a player would need it
+                    game = await answer.json() if answer.ok else None
+                    took = time.perf_counter() - asked
+                    if tally.counting:
+                        if answer.ok:
+                            tally.latencies.append(took)
+                        else:  # the game is read again from a new one rather than guessed
+                            tally.errors[f"decision: {answer.status}"] += 1
+            except (aiohttp.ClientError, TimeoutError) as error:
                 if tally.counting:
                     tally.errors[type(error).__name__] += 1
                 game, token = None, ""
@@ -137,7 +142,10 @@ async def drive(
     the server answers) and measure the ``seconds`` after the ``warm_up``."""
     tally = Tally()
     period = players / rate if rate else 0.0
-    crowd = [asyncio.create_task(player(address, n, tally, period)) for n in range(players)]
+    arrivals = warm_up / 2 / players
+    crowd = [
+        asyncio.create_task(player(address, n, tally, period, n * arrivals)) for n in range(players)
+    ]
     await asyncio.sleep(warm_up)
     tally.counting = True
     load_before = os.getloadavg()
