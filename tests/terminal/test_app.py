@@ -932,3 +932,23 @@ async def test_a_game_set_aside_is_told_as_news_and_a_failed_autosave_as_an_erro
         app.session.close()
         (said, severity), *_ = told
         assert severity == wanted, said
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.asyncio
+async def test_a_folded_title_too_long_for_its_line_ends_in_an_ellipsis(
+    real: Campaign, size: tuple[int, int]
+) -> None:
+    session = Session.new(real, 7, None)
+    session.choose(1)  # the option's text is longer than the story's width
+    app = NewCourseApp(session)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        fold = app.screen.query_one("#result-fold", Collapsible)
+        fold.collapsed = True  # as the screen folds it to keep the event in view
+        await settle(pilot)
+        app.screen.query_one("#story").scroll_home(animate=False, immediate=True)
+        await settle(pilot)
+        (line,) = [line for line in screen_text(app).splitlines() if "You chose:" in line]
+        story = line.split("▏")[0].rstrip()
+        assert story.endswith("…"), line
