@@ -40,6 +40,24 @@ def test_two_servers_on_one_database_each_see_the_others_decisions(
         assert again["revision"] == decided["revision"] and again["view"] == decided["view"]
 
 
+def test_a_decision_from_a_view_another_server_has_moved_on_is_refused(
+    make_app: MakeApp, any_database: str
+) -> None:
+    """The second server keeps the game at the revision the player saw and does not ask
+    the store again: the write finds the game moved and refuses it."""
+    with TestClient(make_app(any_database)) as first:
+        armed(first)
+        began = first.post("/api/game", json={"seed": 4}).json()
+        with TestClient(make_app(any_database), cookies=dict(first.cookies)) as second:
+            armed(second)
+            assert second.get("/api/game").json()["revision"] == began["revision"]
+            moved = first.post("/api/game/choose", json={"option": 1}).json()
+            seen = {"option": 2, "revision": began["revision"]}
+            refused = second.post("/api/game/choose", json=seen)
+            assert refused.status_code == 409 and refused.json()["code"] == "stale"
+            assert second.get("/api/game").json() == moved, "nothing of the refused decision"
+
+
 def test_two_requests_for_one_game_apply_one_decision(client: TestClient) -> None:
     game = client.post("/api/game", json={"seed": 6}).json()
     asked = {"option": 1, "revision": game["revision"]}

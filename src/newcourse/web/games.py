@@ -140,7 +140,7 @@ class Games:
     def choose(self, player: str, option: int | str, revision: int | None = None) -> Played:
         """Decide the current event (Refusal ``no_such_option``, ``not_available``,
         ``nothing_to_choose``); ``revision``, when given, is the game the player saw."""
-        played = self._expect(self.current(player), revision)
+        played = self._at(player, revision)
         before = played.view()
         played.session.choose(option)
         decided = played.session.game.decisions[-1]
@@ -148,7 +148,7 @@ class Games:
 
     def undo(self, player: str, revision: int | None = None) -> Played:
         """Take back the last decision (Refusal ``cannot_undo``)."""
-        played = self._expect(self.current(player), revision)
+        played = self._at(player, revision)
         taken_back = played.session.game.decisions[-1:]
         played.session.undo()
         return self._put(player, played, *(Counted(d.event, d.option, -1) for d in taken_back))
@@ -215,7 +215,18 @@ class Games:
         for old in previous[KEEP_PREVIOUS:]:
             self.store.delete(old.key)
 
-    def _expect(self, played: Played, revision: int | None) -> Played:
+    def _at(self, player: str, revision: int | None) -> Played:
+        """The player's game in progress, which must be at ``revision`` when one is given.
+
+        When the game kept in memory is at that revision, the store is not asked: if
+        another process has written the game since, the write that follows is refused
+        as stale, as the player's view of the game is."""
+        if revision is not None:
+            with self._lock:
+                kept = self._cache.get(player)
+            if kept is not None and kept.revision == revision:
+                return _played(kept)
+        played = self.current(player)
         if revision is not None and revision != played.revision:
             raise StaleGame("the game has moved on since this page was shown; look again")
         return played
