@@ -952,3 +952,23 @@ async def test_a_folded_title_too_long_for_its_line_ends_in_an_ellipsis(
         (line,) = [line for line in screen_text(app).splitlines() if "You chose:" in line]
         story = line.split("▏")[0].rstrip()
         assert story.endswith("…"), line
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.asyncio
+async def test_who_changed_camp_is_in_view_whatever_the_people_list_scrolls(
+    real: Campaign, size: tuple[int, int]
+) -> None:
+    session = Session.new(real, 7, None)
+    for _ in range(32):  # up to the decision after which Radek capitulates
+        session.choose(next(o for o in session.game.view().options if o.available).number)
+    number = next(o for o in session.game.view().options if o.available).number
+    app = NewCourseApp(session)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert "Radek:" not in screen_text(app)
+        await pilot.press(str(number))
+        await settle(pilot)
+        radek = next(p for p in session.game.view().people if p.id == "radek")
+        assert radek.status == "capitulated"
+        assert "Radek: The majority" in screen_text(app)

@@ -179,6 +179,9 @@ class Sidebar(Vertical):
         self._roomy = True
         self._headings = 0
         self._support: list[tuple[str, int | str]] = []  # the compact block's ("Moscow", 22)
+        self._known: dict[str, PersonView] = {}  # the people as the last step left them
+        self._step = -1
+        self._camps: list[str] = []  # "Zinoviev: Leningrad", who changed camp or came in
 
     def compose(self) -> ComposeResult:
         view = self._first
@@ -216,6 +219,11 @@ class Sidebar(Vertical):
         if view.factions or support:
             self._headings += 1
             with Vertical(classes="sidebar-delegates"):
+                if view.people:  # who changed camp, pinned: the list above scrolls
+                    camps = Static("", classes="camps-line")
+                    camps.tooltip = Content("Camps changed by the last decision")
+                    camps.display = False
+                    yield camps
                 if view.factions:
                     yield Static("Delegates", classes="group-heading delegates")
                 for faction in view.factions:
@@ -240,7 +248,7 @@ class Sidebar(Vertical):
         """Give way (gaps, then headings) as the qualities and delegates need; the
         people are an extra that scrolls."""
         self.set_class(bool(self._people), "-people")
-        support = self._show_support()  # pinned under the delegates
+        support = self._show_support() + self._show_camps()  # pinned with the delegates
         height = self.size.height - support
         rows = self._rows.values()
         headings = self._headings - bool(self._people)
@@ -295,6 +303,46 @@ class Sidebar(Vertical):
         line.styles.height = len(lines)
         return len(lines)
 
+    def _show_camps(self) -> int:
+        """Lay out who changed camp (or came in) with the last decision, two lines at
+        most; return the lines it takes."""
+        if not self._people:
+            return 0
+        line = self.query_one(".camps-line", Static)
+        line.display = bool(self._camps)
+        if not self._camps:
+            return 0
+        width = max(8, self.content_size.width - 1)
+        lines: list[str] = []
+        for item in self._camps:
+            if lines and len(lines[-1]) + 3 + len(item) <= width:
+                lines[-1] += " · " + item
+            else:
+                lines.append(item)
+        if len(lines) > 2 or any(len(text) > width for text in lines):
+            lines = [text if len(text) <= width else text[: width - 1] + "…" for text in lines]
+            if len(lines) > 2:
+                lines = [lines[0], lines[1][: width - 1].rstrip(" ·") + "…"]
+        line.update(Content("\n".join(lines)))
+        line.styles.height = len(lines)
+        return len(lines)
+
+    def _note_camps(self, view: PublicView) -> None:
+        """After a new step, who changed camp or status, or came into view, since the
+        step before; the same step shown again keeps what it found."""
+        if view.step == self._step:
+            return
+        known, self._step = self._known, view.step
+        self._known = {person.id: person for person in view.people}
+        if not known:
+            return
+        self._camps = [
+            f"{person.name.split()[-1]}: {person_note(person)}"
+            for person in view.people
+            if person.id not in known
+            or (known[person.id].camp, known[person.id].status) != (person.camp, person.status)
+        ]
+
     def _show_front_notes(self) -> None:
         """Each front's window under its row while there is room, else none."""
         for front, row in self._fronts.items():
@@ -326,6 +374,7 @@ class Sidebar(Vertical):
                 moved.get(quality.name, 0),
                 note=quality.level,
             )
+        self._note_camps(view)
         low, high = TRUST_RANGE
         for person in view.people:
             row = self._people.get(person.id)
