@@ -9,6 +9,7 @@ from sqlalchemy import inspect
 from newcourse.engine import SaveError
 from newcourse.storage import GameStore, NoSuchSave, SlotKey
 from newcourse.storage.sql import Base, SqlGameStore, StaleGame
+from newcourse.storage.sql.checkpoints import EVERY
 
 from .conftest import MakeApp, armed
 
@@ -81,3 +82,19 @@ def test_games_survive_a_restart_of_the_server(make_app: MakeApp, any_database: 
         assert again.json()["view"] == seen["view"]
         assert [s["slot"] for s in after.get("/api/slots").json()] == ["autosave", "kept"]
         assert after.post("/api/game/choose", json={"option": 1}).status_code == 200
+
+
+def test_sqlite_checkpoints_are_taken_beside_the_writes_not_by_them(database: str) -> None:
+    store = SqlGameStore(database)
+    store.migrate()
+    with store.engine.connect() as connection:
+        never = connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar()
+    assert never == 0, "a commit never copies the log back itself"
+    revision = store.write(KEY, SAVE)
+    for turn in range(3 * EVERY):
+        revision = store.write(KEY, {**SAVE, "snapshot": {"turn": turn}}, revision=revision)
+    store.close()  # waits for the checkpoint under way
+    assert store.checkpoints is not None and store.checkpoints.taken >= 1
+    again = SqlGameStore(database)
+    assert again.read(KEY)["snapshot"] == {"turn": 3 * EVERY - 1}
+    again.close()

@@ -39,6 +39,7 @@ from ...engine import Quarter, SaveError
 from ..files import MAX_SAVE_BYTES, NoSuchSave
 from ..saves import AUTOSAVE, PREVIOUS, clean_name, summarise
 from ..slots import SlotInfo, SlotKey
+from .checkpoints import Checkpoints
 from .models import ChoiceRow, SaveRow, SecretRow
 
 __all__ = ["Counted", "SqlGameStore", "StaleGame", "migrate", "sqlite_url"]
@@ -152,6 +153,7 @@ def _engine(url: str) -> Engine:
         cursor = connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints.Checkpoints takes them
         cursor.close()
 
     return engine
@@ -179,6 +181,9 @@ class SqlGameStore:
         # SQLite lets one writer in at a time and makes the others sleep and retry: the
         # threads of one process take turns here instead, which costs them no sleep
         self._writing = Lock() if self.engine.dialect.name == "sqlite" else nullcontext()
+        self.checkpoints = (
+            Checkpoints(self.engine) if self.engine.dialect.name == "sqlite" else None
+        )
 
     def migrate(self) -> None:
         """Create or update the schema (see ``migrate``)."""
@@ -186,6 +191,8 @@ class SqlGameStore:
 
     def close(self) -> None:
         """Close every connection the store holds."""
+        if self.checkpoints is not None:
+            self.checkpoints.close()
         self.engine.dispose()
 
     @contextmanager
