@@ -18,7 +18,7 @@ from fractions import Fraction
 from ..engine import Campaign, Game
 from ..engine.procedure import ProcedureRules
 from ..engine.rules import scope_of
-from ..session import public_view
+from ..session import PublicView, public_view
 from ..session.phrases import no_such_option, not_available
 from ..session.view import Option
 from . import phrases
@@ -48,10 +48,13 @@ __all__ = ["Council"]
 
 
 class Council(Accountability):
-    """One council playing one game (see the module's notes)."""
+    """One council playing one game (see the module's notes). What the game shows and the
+    rules in force are kept with the game they were made for (a decision makes a new one)."""
 
     def __init__(self, state: CouncilState) -> None:
         self.state = state
+        self._shown: tuple[Game, PublicView] | None = None
+        self._rules: tuple[Game, Rules] | None = None
 
     # ------------------------------------------------------------ opening
 
@@ -93,7 +96,18 @@ class Council(Accountability):
 
     def rules(self) -> Rules:
         """The rules of procedure in force now."""
-        return rules_in_force(self.state.campaign, self.state.settings, self.state.game)
+        state, kept = self.state, self._rules
+        if kept is None or kept[0] is not state.game:
+            rules = rules_in_force(state.campaign, state.settings, state.game)
+            kept = self._rules = (state.game, rules)
+        return kept[1]
+
+    def shown(self) -> PublicView:
+        """The game as it is shown now (``session.public_view``): the same for everyone."""
+        game, kept = self.state.game, self._shown
+        if kept is None or kept[0] is not game:
+            kept = self._shown = (game, public_view(game.view(), self.state.campaign))
+        return kept[1]
 
     def deadline(self) -> int | None:
         """When the open motion's phase ends by the clock, or None."""
@@ -267,7 +281,7 @@ class Council(Accountability):
         rules = self.rules()
         self._add(Closed(at, by, motion.number, reason))
         delegates = len(self.state.delegates)
-        allowed = motion.options or tuple(o.id for o in self._options() if o.available)
+        allowed = motion.options or tuple(o.id for o in self.shown().options if o.available)
         if Fraction(len(motion.votes), max(delegates, 1)) < rules.quorum:
             if rules.quorum_fails == "adjourn":
                 self._add(Reopened(at, "", motion.number, motion.options, "quorum"))
@@ -296,7 +310,7 @@ class Council(Accountability):
         event = state.game.state.queue[0]
         minor = is_minor(state.campaign, event) and self.rules().consent_agenda
         number = len(state.motions) + 1
-        view = public_view(state.game.view(), state.campaign)
+        view = self.shown()
         title = view.event.title if view.event is not None else event
         date = view.event.date if view.event is not None else view.date
         ids = tuple(o.id for o in view.options)
@@ -371,9 +385,6 @@ class Council(Accountability):
             raise CouncilRefusal("game_over", phrases.GAME_OVER)
         return motion
 
-    def _options(self) -> tuple[Option, ...]:
-        return public_view(self.state.game.view(), self.state.campaign).options
-
     def _option(
         self,
         motion: Motion,
@@ -381,7 +392,7 @@ class Council(Accountability):
         among: tuple[str, ...] = (),
         need_available: bool = True,
     ) -> Option:
-        options = self._options()
+        options = self.shown().options
         chosen = next(
             (o for o in options if typed in (o.number, o.id) or str(typed) == str(o.number)),
             None,
