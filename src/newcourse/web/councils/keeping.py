@@ -4,7 +4,10 @@ and the councils of this process as of their last stored record.
 A council is read from its records (``council.fold``) once, then kept in memory
 with the number of its last record; each later read asks the store only for the
 records after that number and applies them, so a council another process moved
-on is brought up to date, and one nobody touched costs one small query.
+on is brought up to date, and one nobody touched costs one small query. A
+command need not even ask (``held``): its records are stored after the last
+number this process knows, which fails if another process stored one since;
+then the council is read again, and read before each command from then on.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ __all__ = ["CACHED_COUNCILS", "CouncilStore", "Kept", "NoSuchCouncil", "Sitting"
 
 CACHED_COUNCILS = 128
 """Councils kept in memory, the most recently used."""
+SHARED_COUNCILS = 4096
+"""Councils remembered as written by another process too, the most recently seen."""
 
 
 class NoSuchCouncil(LookupError):
@@ -30,6 +35,9 @@ class NoSuchCouncil(LookupError):
 
 class CouncilStore(Protocol):
     """Where councils' records are kept, append-only (``storage.sql.SqlCouncilStore``)."""
+
+    local: bool
+    """Whether its calls are quick enough to make on the event loop (SQLite)."""
 
     def create(
         self, council: str, code: str, campaign: str, records: Sequence[dict[str, Any]]
@@ -71,6 +79,7 @@ class Kept:
         self.campaign = campaign
         self.store = store
         self._cache: OrderedDict[str, Sitting] = OrderedDict()
+        self._shared: OrderedDict[str, None] = OrderedDict()
         self._lock = Lock()
 
     def load(self, council: str) -> Sitting:
@@ -84,10 +93,25 @@ class Kept:
             records = [from_data(data) for _, data in rows]
             sitting = Sitting(Council.from_records(self.campaign, records), rows[-1][0])
         else:
-            for seq, data in self.store.records(council, after=sitting.seq):
+            rows = self.store.records(council, after=sitting.seq)
+            if rows:
+                self._written_elsewhere(council)
+            for seq, data in rows:
                 sitting.council.state.apply(from_data(data))
                 sitting.seq = seq
         self._remember(council, sitting)
+        return sitting
+
+    def held(self, council: str) -> Sitting | None:
+        """The council as this process last stored or read it, without asking the store
+        whether another process added to it since; None when it is not in memory, or when
+        another process was seen to write it (it is then best read before it is used)."""
+        with self._lock:
+            if council in self._shared:
+                return None
+            sitting = self._cache.get(council)
+            if sitting is not None:
+                self._cache.move_to_end(council)
         return sitting
 
     def create(self, sitting: Sitting) -> None:
@@ -107,6 +131,7 @@ class Kept:
             sitting.seq = self.store.append(council, sitting.seq, unsaved)
         except Exception:
             self.forget(council)
+            self._written_elsewhere(council)
             raise
         return True
 
@@ -114,6 +139,13 @@ class Kept:
         """Drop the council from memory: its state there is not its stored state."""
         with self._lock:
             self._cache.pop(council, None)
+
+    def _written_elsewhere(self, council: str) -> None:
+        with self._lock:
+            self._shared[council] = None
+            self._shared.move_to_end(council)
+            while len(self._shared) > SHARED_COUNCILS:
+                self._shared.popitem(last=False)
 
     def _remember(self, council: str, sitting: Sitting) -> None:
         with self._lock:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -33,12 +34,16 @@ from .turns import Turns
 __all__ = ["CODE_LETTERS", "Clock", "CouncilBusy", "Councils", "clean_code"]
 
 T = TypeVar("T")
+U = TypeVar("U")
 Clock = Callable[[], float]
 """The server's clock: seconds since the epoch (``time.time``; tests give their own)."""
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 """The letters of a join code: none that reads as another (no O and 0, no I and 1)."""
 CODE_LENGTH = 6
 ATTEMPTS = 4
+KNOWN_CODES = 4096
+"""Join codes kept in memory with their council, the most recently used (a council keeps
+its code for good)."""
 
 
 class CouncilBusy(Exception):
@@ -69,11 +74,13 @@ class Councils:
         self.campaign = campaign
         self.kept = Kept(campaign, store)
         self.store = store
+        self.local = store.local
         self.notifier = notifier
         self.clock = clock
         self.turns = turns or Turns(COUNCIL_BURST, COUNCIL_RATE)
         self._locks: dict[str, threading.Lock] = {}
         self._locks_lock = threading.Lock()
+        self._codes: OrderedDict[str, str] = OrderedDict()
 
     def now(self) -> int:
         """The server's time, in whole seconds."""
@@ -88,9 +95,19 @@ class Councils:
 
     def find(self, code: str) -> str:
         """The id of the council whose join code is ``code`` (as typed). ``NoSuchCouncil``."""
-        found = self.store.find(clean_code(code))
+        cleaned = clean_code(code)
+        with self._locks_lock:
+            known = self._codes.get(cleaned)
+            if known is not None:
+                self._codes.move_to_end(cleaned)
+                return known
+        found = self.store.find(cleaned)
         if found is None or found[1] != self.campaign.id:
             raise NoSuchCouncil(code)
+        with self._locks_lock:
+            self._codes[cleaned] = found[0]
+            while len(self._codes) > KNOWN_CODES:
+                self._codes.popitem(last=False)
         return found[0]
 
     # ------------------------------------------------------------ creating
@@ -140,7 +157,22 @@ class Councils:
     def act(self, council: str, command: Callable[[Council, int], T]) -> T:
         """Run ``command`` (given the council and the time) and store what it records.
         A refusal (``CouncilRefusal``) changes nothing."""
+        return self.act_and_look(council, command, _nothing)[0]
+
+    def act_and_look(
+        self,
+        council: str,
+        command: Callable[[Council, int], T],
+        look: Callable[[T, Sitting], U],
+    ) -> tuple[T, U]:
+        """What ``command`` gives (as ``act`` runs it), and what ``look`` reads, given
+        that, of the council as the command left it and it was stored."""
         with self._lock(council):
+            held = self.kept.held(council)
+            if held is not None:
+                done = self._unread(held, command, look)
+                if done is not None:
+                    return done
             for _ in range(ATTEMPTS):
                 sitting = self.kept.load(council)
                 at = self.now()
@@ -157,7 +189,7 @@ class Councils:
                     self._save(sitting)
                 except StaleCouncil:
                     continue
-                return result
+                return result, look(result, sitting)
         raise CouncilBusy(council)
 
     def due(self, council: str) -> int | None:
@@ -176,6 +208,38 @@ class Councils:
 
     # ------------------------------------------------------------ inside
 
+    def _unread(
+        self,
+        sitting: Sitting,
+        command: Callable[[Council, int], T],
+        look: Callable[[T, Sitting], U],
+    ) -> tuple[T, U] | None:
+        """``act_and_look`` on the council as this process holds it, unread: its records
+        are stored after the last number it knows, which succeeds only if no other process
+        stored one since, so that a stored command was run on the council as it stood.
+        None when that is not known (another process was first, or nothing was stored: a
+        refusal, or a command that records nothing): the council must then be read."""
+        known, council = sitting.seq, sitting.council
+        at = self.now()
+        try:
+            self._advance(sitting, at)
+            made = len(council.state.records)
+            try:
+                result = command(council, at)
+            except Exception:
+                if len(council.state.records) != made:
+                    self.kept.forget(council.state.id)  # half-made records: read again
+                if sitting.seq != known:
+                    raise  # the deadlines or bots stored a record: the council stood so
+                return None
+            council.play_bots(at)
+            self._save(sitting)
+        except StaleCouncil:
+            return None
+        if sitting.seq == known:
+            return None
+        return result, look(result, sitting)
+
     def _advance(self, sitting: Sitting, at: int) -> None:
         council = sitting.council
         council.tick(at)
@@ -189,3 +253,7 @@ class Councils:
     def _lock(self, council: str) -> threading.Lock:
         with self._locks_lock:
             return self._locks.setdefault(council, threading.Lock())
+
+
+def _nothing(_result: object, _sitting: Sitting) -> None:
+    return None

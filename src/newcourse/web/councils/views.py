@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Any
 
-from ...council import Council, CouncilState, Motion, debate_openings, opening_data, rule_lines
+from ...council import Council, CouncilState, Motion, Rules, opening_data, rule_lines
 from ...council.phrases import duration, in_the_spirit, share
 from ...engine import Campaign
 from ...engine.game import Game
@@ -55,6 +56,7 @@ def council_view(sitting: Sitting, member: str | None, now: int) -> dict[str, An
     council = sitting.council
     state = council.state
     rules = council.rules()
+    lines, undo = _rules_told(rules)
     game, game_data, option_data = game_shown(state.game, state.campaign)
     seat = state.members.get(member or "")
     motion = state.motion
@@ -90,14 +92,14 @@ def council_view(sitting: Sitting, member: str | None, now: int) -> dict[str, An
             }
             for m in state.members.values()
         ],
-        "rules": list(rule_lines(rules)),
+        "rules": list(lines),
         "rights": {
             "tendencies": rules.tendencies,
             "joint_statements": rules.tendencies and rules.joint_statements,
             "recall": rules.recall,
             "consent_agenda": rules.consent_agenda,
             "take_back": rules.take_back,
-            "undo": share(rules.undo),
+            "undo": undo,
             "why": dict(rules.reasons),
         },
         "game": game_data,
@@ -133,6 +135,13 @@ def council_view(sitting: Sitting, member: str | None, now: int) -> dict[str, An
         ],
         "over": game.over,
     }
+
+
+@lru_cache(maxsize=64)
+def _rules_told(rules: Rules) -> tuple[tuple[str, ...], str]:
+    """The rules in force as sentences, and the share that undoes a decision, in words
+    (the same for every council under the same rules)."""
+    return rule_lines(rules), share(rules.undo)
 
 
 class _Shown:
@@ -206,9 +215,7 @@ def _motion(
                 "option_text": motion.text(case.option),
                 "credit": in_the_spirit(case),
             }
-            for case in debate_openings(
-                state.campaign, motion.event, [option for option, _ in motion.texts]
-            )
+            for case in (motion.openings if motion.texts else ())
         ],
         "posts": [
             {
