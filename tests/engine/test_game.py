@@ -181,7 +181,7 @@ def test_a_drawn_outcome_cannot_be_taken_back_on_forty_seeds(real: Campaign) -> 
         assert game.state.last is not None and game.state.last.outcome_id is not None
         assert not game.can_undo and not game.view().can_undo
         assert game.view().undo_refusal == game.undo_refusal
-        with pytest.raises(Refusal, match="outcome has been drawn; a decision whose outcome"):
+        with pytest.raises(Refusal, match="outcome has been drawn, and a drawn outcome stands"):
             game.undo()
     assert tried == 40
 

@@ -228,7 +228,7 @@ async def test_undo_takes_the_last_decision_back(mini: Campaign) -> None:
         await pilot.press("u")
         await settle(pilot)
         assert app.session.game.state.step == 1
-        assert "a decision whose outcome was drawn stands" in notes[-1]
+        assert "the outcome has been drawn, and a drawn outcome stands" in notes[-1]
 
 
 @pytest.mark.asyncio

@@ -131,8 +131,8 @@ class Game(NamedTuple):
         if last is None or last.outcome_id is None:
             return None
         if last.tally is not None:
-            return "the vote has been counted; a decision whose outcome was drawn stands"
-        return "the outcome has been drawn; a decision whose outcome was drawn stands"
+            return "the vote has been counted, and a counted vote stands"
+        return "the outcome has been drawn, and a drawn outcome stands"
 
     @property
     def can_undo(self) -> bool:
