@@ -16,6 +16,7 @@ trips do not hold up other requests.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
@@ -125,9 +126,12 @@ def _refused(error: Exception) -> JSONResponse:
 
 async def _done(request: Request, work: Callable[[], T]) -> T:
     """``work`` done with the store: on the event loop when it is SQLite, else in a
-    worker thread."""
+    worker thread. On the loop, the event streams ``work`` woke send their notices
+    before the answer goes: they were woken first, and this waits one turn."""
     if _councils(request).local:
-        return work()
+        done = work()
+        await asyncio.sleep(0)
+        return done
     return await run_in_threadpool(work)
 
 

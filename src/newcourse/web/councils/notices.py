@@ -75,7 +75,8 @@ class _Local:
 
     async def wait(self, timeout: float) -> int | None:
         try:
-            await asyncio.wait_for(self.woken.wait(), timeout)
+            async with asyncio.timeout(timeout):  # no task of its own: woken in one step
+                await self.woken.wait()
         except TimeoutError:
             return None
         self.woken.clear()
@@ -117,7 +118,14 @@ class LocalNotifier:
     def publish(self, council: str, seq: int) -> None:
         with self._lock:
             listeners = list(self._listeners.get(council, ()))
+        try:
+            running: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # a worker thread
+            running = None
         for listener in listeners:
+            if listener.loop is running:  # told at once: it is woken before what follows
+                listener.tell(seq)
+                continue
             try:
                 listener.loop.call_soon_threadsafe(listener.tell, seq)
             except RuntimeError:  # its loop has closed
