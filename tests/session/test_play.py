@@ -94,10 +94,10 @@ def test_saved_as_says_the_name_and_where(tmp_path: Path, mini: Campaign) -> Non
     with Session.new(mini, 1, store) as playing:
         kept = playing.save_as("my game")
         words = playing.saved_words(kept)
-    path = _folder(store, mini).folder / "mygame.json"
-    assert kept == ("mygame", str(path))
-    assert words.startswith(f"Saved as mygame ({path})")
-    assert "play --load mygame" in words
+    path = _folder(store, mini).folder / "my-game.json"
+    assert kept == ("my-game", str(path))
+    assert words.startswith(f"Saved as my-game ({path})")
+    assert "play --load my-game" in words
 
 
 def test_the_games_own_names_are_not_given_to_saves(tmp_path: Path, mini: Campaign) -> None:

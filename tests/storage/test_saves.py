@@ -12,7 +12,13 @@ import pytest
 
 from newcourse.engine import Campaign, Game, SaveError
 from newcourse.storage import MAX_SAVE_BYTES
-from newcourse.storage.saves import KEEP_PREVIOUS, SaveStore, default_data_dir, read_save
+from newcourse.storage.saves import (
+    KEEP_PREVIOUS,
+    SaveStore,
+    clean_name,
+    default_data_dir,
+    read_save,
+)
 
 
 def test_the_data_folder_can_be_chosen_by_the_environment(tmp_path: Path) -> None:
@@ -23,9 +29,9 @@ def test_a_written_save_reads_back(tmp_path: Path, mini: Campaign) -> None:
     store = SaveStore(tmp_path, "mini")
     game = Game.start(mini, 3).choose("publish")
     path = store.write("evening game", game.to_data())
-    assert path.name == "eveninggame.json"
-    assert store.names() == ["eveninggame"]
-    assert Game.from_data(mini, store.read("eveninggame").data).state == game.state
+    assert path.name == "evening-game.json"
+    assert store.names() == ["evening-game"]
+    assert Game.from_data(mini, store.read("evening game").data).state == game.state
 
 
 def test_a_failed_write_leaves_the_old_save_whole(
@@ -191,3 +197,17 @@ def test_the_folder_is_flushed_after_the_rename(
     monkeypatch.setattr("newcourse.storage.files.os.fsync", fsync)
     SaveStore(tmp_path, "mini").write("autosave", Game.start(mini, 1).to_data())
     assert flushed == [False, True], "the file, then its folder"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("my first try", "my-first-try"),
+        ("  before  the congress ", "before-the-congress"),
+        ("../../etc/passwd", "etcpasswd"),
+        ("Plan B!", "Plan-B"),
+        ("   ", "quicksave"),
+    ],
+)
+def test_a_saves_name_keeps_its_words_apart_and_nothing_of_a_path(typed: str, kept: str) -> None:
+    assert clean_name(typed) == kept

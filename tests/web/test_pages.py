@@ -88,20 +88,20 @@ def test_saves_are_kept_loaded_and_deleted(client: TestClient) -> None:
     client.post("/new", data={"seed": "1"})
     client.post("/choose", data={"option": "2"})
     saved = client.post("/save", data={"name": "before the plenum"})
-    assert "Saved as beforetheplenum" in saved.text
+    assert "Saved as before-the-plenum" in saved.text
     reserved = client.post("/save", data={"name": "autosave"})
     assert reserved.status_code == 400 and "kept for the game's own saves" in alert(reserved.text)
     client.post("/new", data={"seed": "2"})
     start = client.get("/").text
-    assert "beforetheplenum" in start and "Earlier game" in start
-    client.post("/load", data={"slot": "beforetheplenum"})
+    assert "before-the-plenum" in start and "Earlier game" in start
+    client.post("/load", data={"slot": "before-the-plenum"})
     assert "You chose:" in client.get("/play").text
     missing = client.post("/load", data={"slot": "nothing"})
     assert (
         missing.status_code == 404 and alert(missing.text) == "There is no save called 'nothing'."
     )
-    client.post("/delete", data={"slot": "beforetheplenum"})
-    assert "beforetheplenum" not in client.get("/").text
+    client.post("/delete", data={"slot": "before-the-plenum"})
+    assert "before-the-plenum" not in client.get("/").text
 
 
 def test_an_exported_game_imports_and_a_bad_upload_is_refused(client: TestClient) -> None:

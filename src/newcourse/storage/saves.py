@@ -50,8 +50,10 @@ def default_data_dir() -> Path:
 
 
 def clean_name(name: str) -> str:
-    """A save's name as it is kept: letters, digits, ``-`` and ``_`` (``quicksave`` if none)."""
-    return "".join(c for c in name if c.isalnum() or c in "-_")[:MAX_NAME_LENGTH] or QUICKSAVE
+    """A save's name as it is kept: letters, digits, ``-`` and ``_``, each run of spaces
+    a ``-`` ("my first try" is kept as "my-first-try"); ``quicksave`` if nothing is left."""
+    words = ("".join(c for c in word if c.isalnum() or c in "-_") for word in name.split())
+    return "-".join(word for word in words if word)[:MAX_NAME_LENGTH] or QUICKSAVE
 
 
 def looks_like_path(text: str) -> bool:
