@@ -7,10 +7,12 @@ holds nothing a game hides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from ..engine import Campaign, CodexEntry
+from ..engine.timeline import MONTHS
 
 __all__ = ["DOCUMENTS", "Codex", "CodexNote"]
 
@@ -31,6 +33,24 @@ class CodexNote(NamedTuple):
     see_also: tuple[str, ...]
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b(?:(\d{1,2})(?:\s*[–-]\s*\d{1,2})? )?(" + "|".join(MONTHS) + r")\b")
+
+
+def chronological(date: str) -> tuple[int, int, int]:
+    """Where a note's ``date`` ("16 March 1921; made public in 1924", "April or May 1925",
+    "1923–1925") begins: its first year, with the month and day written before it
+    (0 when there are none); notes with no year come last."""
+    year = _YEAR.search(date)
+    if year is None:
+        return (9999, 0, 0)
+    month = _MONTH.search(date, 0, year.start())
+    if month is None:
+        return (int(year.group(1)), 0, 0)
+    day = int(month.group(1)) if month.group(1) else 0
+    return (int(year.group(1)), MONTHS.index(month.group(2)) + 1, day)
+
+
 def _note(entry: CodexEntry) -> CodexNote:
     return CodexNote(
         entry.id, entry.title, entry.date, entry.text, entry.sources, entry.kind, entry.see_also
@@ -38,11 +58,13 @@ def _note(entry: CodexEntry) -> CodexNote:
 
 
 class Codex(Mapping[str, CodexNote]):
-    """The notes of a campaign by id, and its documents (the glossary, the reading guide)."""
+    """The notes of a campaign by id, in the order of their dates (then titles), and its
+    documents (the glossary, the reading guide)."""
 
     def __init__(self, campaign: Campaign) -> None:
         self._entries = campaign.codex
-        self._notes = {key: _note(entry) for key, entry in campaign.codex.items()}
+        ordered = sorted(campaign.codex.values(), key=lambda e: (chronological(e.date), e.title))
+        self._notes = {entry.id: _note(entry) for entry in ordered}
 
     def __getitem__(self, key: str) -> CodexNote:
         return self._notes[key]
