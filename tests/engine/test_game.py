@@ -226,3 +226,12 @@ def test_decisions_after_the_last_drawn_one_can_be_undone(real: Campaign) -> Non
 def test_at_the_start_there_is_nothing_to_undo(mini: Campaign) -> None:
     view = Game.start(mini, 1).view()
     assert not view.can_undo and view.undo_refusal == "there is nothing to undo yet"
+
+
+def test_a_view_without_its_timeline_is_the_same_view_less_the_timeline(real: Campaign) -> None:
+    game = Game.start(real, 9)
+    for _ in range(8):
+        game = game.choose(next(o.number for o in game.view().options if o.available))
+    whole, brief = game.view(), game.view(timeline=False)
+    assert len(whole.timeline) == 8 and brief.timeline == ()
+    assert brief._replace(timeline=whole.timeline) == whole

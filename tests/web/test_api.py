@@ -59,6 +59,7 @@ def test_a_decision_answers_without_the_timeline_unless_asked(client: TestClient
     asked = client.get("/api/game", params={"timeline": "true"}).json()["view"]
     assert len(asked["timeline"]) == 6 and asked["timeline"][-1]["chosen"]
     assert {k: v for k, v in asked.items() if k != "timeline"} == game["view"]
+    assert 'class="timeline"' in client.get("/timeline").text, "the page makes its own"
     heavy = client.post(
         "/api/game/choose",
         params={"timeline": "true"},

@@ -96,9 +96,10 @@ class Game(NamedTuple):
         """The game's chance: the generator it was started with, on its seed."""
         return dice_named(self.generator, self.seed)
 
-    def view(self) -> TurnView:
+    def view(self, timeline: bool = True) -> TurnView:
+        """What the game shows now; its timeline (every decision so far) only with ``timeline``."""
         previous = self.states[-2] if len(self.states) > 1 else None
-        return build_view(self.campaign, self.state, previous, self.undo_refusal)
+        return build_view(self.campaign, self.state, previous, self.undo_refusal, timeline)
 
     def choose(self, option: str | int) -> Game:
         """Decide the current event. ``option`` is an option id or its number in the view."""

@@ -245,8 +245,10 @@ def build_view(
     state: GameState,
     previous: GameState | None = None,
     undo_refusal: str | None = "there is nothing to undo yet",
+    timeline: bool = True,
 ) -> TurnView:
-    """The view of ``state``; ``previous`` (the state before the last decision) gives ``moved``."""
+    """The view of ``state``; ``previous`` (the state before the last decision) gives ``moved``;
+    without ``timeline``, the view's timeline is left empty (it is the longest part to make)."""
     scope = scope_of(campaign, state)
     index = campaign.index
     texts = index.texts
@@ -305,7 +307,7 @@ def build_view(
             FactionView(f.name, f.label, 100 * max(0, state.values[f.name]) / total)
             for f in campaign.factions.values()
         ),
-        timeline=_timeline(campaign, state),
+        timeline=_timeline(campaign, state) if timeline else (),
         ending=ending_view,
         undo_refusal=undo_refusal,
         elections=election_lines(campaign, state.turn, state.elections, state.fired, state.queue),

@@ -149,10 +149,10 @@ class Session:
 
     # ------------------------------------------------------------ playing
 
-    def view(self) -> PublicView:
-        """The game as the player may see it now."""
+    def view(self, timeline: bool = True) -> PublicView:
+        """The game as the player may see it now; its timeline only with ``timeline``."""
         game = self.game
-        return public_view(game.view(), game.campaign)
+        return public_view(game.view(timeline), game.campaign)
 
     @cached_property
     def codex(self) -> Codex:

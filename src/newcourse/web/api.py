@@ -116,7 +116,7 @@ def _data(games: Games, played: Played, timeline: bool) -> dict[str, Any]:
     unless ``timeline``) and what the server's games chose at the event it decided last."""
     return {
         "revision": played.revision,
-        "view": view_data(played.view(), timeline),
+        "view": view_data(played.view(timeline), timeline),
         "others": to_data(games.others(played)),
     }
 

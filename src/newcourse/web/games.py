@@ -39,14 +39,16 @@ CACHED_GAMES = 256
 
 
 class Kept:
-    """A game as it was stored at a revision, and its view once it has been shown."""
+    """A game as it was stored at a revision, and its view once it has been shown (with
+    its timeline, or ``brief``: without)."""
 
-    __slots__ = ("before", "game", "revision", "view")
+    __slots__ = ("before", "brief", "game", "revision", "view")
 
     def __init__(self, revision: int, game: Game, before: PublicView | None = None) -> None:
         self.revision = revision
         self.game = game
         self.view: PublicView | None = None
+        self.brief: PublicView | None = None
         self.before = before  # the view the last decision was taken on, when known
 
 
@@ -56,13 +58,17 @@ class WebSession(Session):
 
     kept: Kept | None = None
 
-    def view(self) -> PublicView:
+    def view(self, timeline: bool = True) -> PublicView:
         kept = self.kept
-        if kept is not None and kept.game is self.game:
-            if kept.view is None:
-                kept.view = super().view()
+        if kept is None or kept.game is not self.game:
+            return super().view(timeline)
+        if kept.view is None and timeline:
+            kept.view = super().view()
+        if kept.view is not None:
             return kept.view
-        return super().view()
+        if kept.brief is None:
+            kept.brief = super().view(timeline=False)
+        return kept.brief
 
 
 class Played(NamedTuple):
@@ -71,8 +77,10 @@ class Played(NamedTuple):
     session: WebSession
     revision: int
 
-    def view(self) -> PublicView:
-        return self.session.view()
+    def view(self, timeline: bool = True) -> PublicView:
+        """The game's public view; its timeline (every decision so far) only with
+        ``timeline``."""
+        return self.session.view(timeline)
 
 
 def new_seed() -> int:
@@ -141,7 +149,7 @@ class Games:
         """Decide the current event (Refusal ``no_such_option``, ``not_available``,
         ``nothing_to_choose``); ``revision``, when given, is the game the player saw."""
         played = self._at(player, revision)
-        before = played.view()
+        before = played.view(timeline=False)  # for its options: no timeline is made for it
         played.session.choose(option)
         decided = played.session.game.decisions[-1]
         return self._put(player, played, Counted(decided.event, decided.option), before=before)
