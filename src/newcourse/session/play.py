@@ -165,7 +165,7 @@ class Session:
         Raises Refusal (``no_such_option``, ``not_available``, ``nothing_to_choose``)
         when the option cannot be chosen now.
         """
-        view = self.view()
+        view = self.view(timeline=False)  # its options: no timeline is made
         if not view.options:
             raise Refusal("nothing_to_choose", no_such_option(str(option), 0))
         if isinstance(option, int):
