@@ -28,9 +28,12 @@ ALLOWED = {
 PLAYERS = ("terminal", "web")
 """The front-ends: each stands on the session layer, none on another."""
 USER_INTERFACES = {"textual", "rich", "markdown_it"}
-WEB_PACKAGES = {"fastapi", "starlette", "uvicorn", "jinja2", "multipart", "sqlalchemy", "alembic"}
-"""The web extra's packages: only the web player and the SQL store import them."""
 """The packages that draw a player's screen or text: no business of the shared layer."""
+WEB_PACKAGES = {
+    "fastapi", "starlette", "uvicorn", "jinja2", "multipart", "sqlalchemy", "alembic",
+    "pydantic", "pydantic_core", "redis",
+}  # fmt: skip
+"""The web extra's packages: only the web player and the SQL store import them."""
 ENGINE_STDLIB = {
     "__future__", "collections", "dataclasses", "datetime", "decimal", "difflib", "enum",
     "functools", "itertools", "math", "operator", "random", "re", "typing", "weakref",
