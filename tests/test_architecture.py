@@ -31,7 +31,7 @@ USER_INTERFACES = {"textual", "rich", "markdown_it"}
 """The packages that draw a player's screen or text: no business of the shared layer."""
 WEB_PACKAGES = {
     "fastapi", "starlette", "uvicorn", "jinja2", "multipart", "sqlalchemy", "alembic",
-    "pydantic", "pydantic_core", "redis",
+    "redis",
 }  # fmt: skip
 """The web extra's packages: only the web player and the SQL store import them."""
 ENGINE_STDLIB = {
