@@ -460,13 +460,17 @@ def main() -> None:
             print("errors:", ", ".join(f"{k} ×{n}" for k, n in run["error_kinds"].items()))
     if len(runs) > 1:
         print(f"\nmedians of {len(runs)} runs:\n{HEADER}\n{report(medians(runs))}")
-    message = medians(runs)["message_latency_ms"]["p99"]
-    errors = medians(runs)["errors"]
-    met = message < TARGETS["message_p99_ms"] and errors <= TARGETS["errors"]
-    print(
-        f"target (p99 of message latency under {TARGETS['message_p99_ms']:.0f} ms, no errors): "
-        f"{'met' if met else 'MISSED'}"
-    )
+    middle = medians(runs)
+    errors = middle["errors"]
+    for measure, name in (
+        ("message_latency_ms", "message latency"),
+        ("sent_to_seen_ms", "sent to seen, the stricter measure"),
+    ):
+        met = middle[measure]["p99"] < TARGETS["message_p99_ms"] and errors <= TARGETS["errors"]
+        print(
+            f"target (p99 of {name} under {TARGETS['message_p99_ms']:.0f} ms, no errors): "
+            f"{'met' if met else 'MISSED'}"
+        )
     if args.json:
         figures = {"machine": machine(), "runs": runs}
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
