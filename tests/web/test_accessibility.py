@@ -156,6 +156,38 @@ def test_no_page_has_a_serious_or_critical_violation(audited: Any, server: str) 
     assert not audit.found, "axe found serious or critical violations:\n" + "\n".join(audit.found)
 
 
+def test_no_council_page_has_a_serious_or_critical_violation(audited: Any, server: str) -> None:  # noqa: F811
+    page = audited
+    audit = Audit(page)
+    page.goto(server + "/councils")
+    audit("the councils page")
+    page.fill("#create-name", "Ana")
+    page.fill("#create-seed", "7")
+    page.get_by_role("button", name="Create the council").click()
+    page.wait_for_selector("#motion-heading")
+    code = page.locator(".council-head strong").inner_text()
+    audit("the council, at its first motion")
+    page.set_viewport_size({"width": 390, "height": 844})
+    audit("the council, at a phone's width")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for path, name in (
+        (f"/c/{code}/world", "the council's world"),
+        (f"/c/{code}/timeline", "the council's timeline"),
+        (f"/c/{code}/minutes", "the council's minutes"),
+    ):
+        page.goto(server + path)
+        audit(name)
+    visitor = page.context.browser.new_context(bypass_csp=True)
+    try:
+        other = visitor.new_page()
+        other.goto(server + f"/c/{code}")
+        audit.page = other
+        audit("the council, to a visitor without a seat")
+    finally:
+        visitor.close()
+    assert not audit.found, "axe found serious or critical violations:\n" + "\n".join(audit.found)
+
+
 def _contrast(one: tuple[int, ...], other: tuple[int, ...]) -> float:
     """WCAG's contrast ratio between two sRGB colours."""
 

@@ -21,12 +21,11 @@ from .csrf import form_token
 from .errors import problem_for
 from .games import Games, Played
 from .library import search
+from .world import quality_groups
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(form_token)])
-
-GROUP_ORDER = ("resources", "party", "country", "world", "clocks")
 
 
 def _games(request: Request) -> Games:
@@ -132,17 +131,13 @@ def _game_page(
     request: Request, played: Played, message: str = "", status: int = 200, notice: str = ""
 ) -> HTMLResponse:
     view = played.view()
-    groups: dict[str, list[Any]] = {}
-    for quality in view.qualities:
-        groups.setdefault(quality.group, []).append(quality)
-    ordered = sorted(groups.items(), key=lambda item: _group_place(item[0]))
     return _page(
         request,
         "play.html",
         {
             "view": view,
             "revision": played.revision,
-            "groups": ordered,
+            "groups": quality_groups(view),
             "error": message,
             "notice": notice,
             "commands": COMMANDS,
@@ -150,10 +145,6 @@ def _game_page(
         },
         status,
     )
-
-
-def _group_place(group: str) -> tuple[int, str]:
-    return (GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER), group)
 
 
 def _refused_in_game(request: Request, error: EngineRefusal) -> Response:

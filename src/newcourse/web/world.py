@@ -20,15 +20,27 @@ from typing import Any, NamedTuple
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from ..session import History, history, to_data
+from ..engine import Game
+from ..session import History, PublicView, history, to_data
 from ..session.view import FrontView
 from .charts import chart_names, chart_svg, series_of
 from .games import Games
 
-__all__ = ["ChartCache", "MapFrame", "Shape", "api", "map_frames", "pages"]
+__all__ = [
+    "ChartCache",
+    "MapFrame",
+    "Shape",
+    "api",
+    "chart_answer",
+    "map_frames",
+    "pages",
+    "quality_groups",
+    "world_context",
+]
 
 MAP = Path(__file__).resolve().parent / "maps" / "europe.json"
 CHART_CACHE = 128
+GROUP_ORDER = ("resources", "party", "country", "world", "clocks")
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api", tags=["game"])
 
@@ -104,6 +116,36 @@ def _games(request: Request) -> Games:
     return games
 
 
+def quality_groups(view: PublicView) -> list[tuple[str, list[Any]]]:
+    """The view's shown qualities by group, the groups in the order the state column shows them."""
+    groups: dict[str, list[Any]] = {}
+    for quality in view.qualities:
+        groups.setdefault(quality.group, []).append(quality)
+    return sorted(groups.items(), key=lambda item: _group_place(item[0]))
+
+
+def _group_place(group: str) -> tuple[int, str]:
+    return (GROUP_ORDER.index(group) if group in GROUP_ORDER else len(GROUP_ORDER), group)
+
+
+def world_context(view: PublicView, game: Game, revision: int, charts: str) -> dict[str, Any]:
+    """What ``world.html`` shows of ``game`` (seen as ``view``): its map, and its charts
+    drawn at ``charts``/{name}.svg for ``revision``."""
+    past = history(game)
+    return {
+        "title": "The state of the world",
+        "view": view,
+        "revision": revision,
+        "charts_at": charts,
+        "charts": [
+            {"name": name, "title": _title(name), "series": series_of(past, name)}
+            for name in chart_names(past)
+        ],
+        "moments": past.moments,
+        "frames": map_frames(view.fronts),
+    }
+
+
 @pages.get("/world", response_class=HTMLResponse)
 def world(request: Request) -> Response:
     games = _games(request)
@@ -111,25 +153,10 @@ def world(request: Request) -> Response:
     if not games.has_game(player):
         return RedirectResponse("/", status_code=303)
     played = games.current(player)
-    view = played.view()
-    past = history(played.session.game)
-    charts = [
-        {"name": name, "title": _title(name), "series": series_of(past, name)}
-        for name in chart_names(past)
-    ]
+    context = world_context(played.view(), played.session.game, played.revision, "/world/charts")
+    context.update(campaign_title=games.campaign.title, documents=games.codex.documents())
     page: HTMLResponse = request.app.state.templates.TemplateResponse(
-        request,
-        "world.html",
-        {
-            "title": "The state of the world",
-            "campaign_title": games.campaign.title,
-            "documents": games.codex.documents(),
-            "view": view,
-            "revision": played.revision,
-            "charts": charts,
-            "moments": past.moments,
-            "frames": map_frames(view.fronts),
-        },
+        request, "world.html", context
     )
     return page
 
@@ -138,16 +165,13 @@ def _title(name: str) -> str:
     return "Delegates" if name == "delegates" else name.replace("_", " ").capitalize()
 
 
-@pages.get("/world/charts/{name}.svg")
-def chart(request: Request, name: str) -> Response:
-    games = _games(request)
-    player: str = request.state.player
-    played = games.current(player)
-    key = (player, played.revision, name)
+def chart_answer(request: Request, key: tuple[str, int, str], game: Game) -> Response:
+    """The chart ``key`` names (whose game, its revision, the chart) of ``game``, as SVG,
+    drawn once and kept a while; a 404 when the game has no such chart."""
     drawn: ChartCache = request.app.state.charts
     svg = drawn.get(key)
     if svg is None:
-        svg = chart_svg(history(played.session.game), name)
+        svg = chart_svg(history(game), key[2])
         if svg is None:
             raise HTTPException(404, "There is no such chart.")
         drawn.put(key, svg)
@@ -160,6 +184,13 @@ def chart(request: Request, name: str) -> Response:
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
         },
     )
+
+
+@pages.get("/world/charts/{name}.svg")
+def chart(request: Request, name: str) -> Response:
+    player: str = request.state.player
+    played = _games(request).current(player)
+    return chart_answer(request, (player, played.revision, name), played.session.game)
 
 
 @api.get("/game/history", summary="The shown qualities and the delegates after each decision")

@@ -16,16 +16,18 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...council import minutes_data, minutes_markdown
-from ...engine.game import SEED_LIMIT
+from ...engine.game import SEED_LIMIT, Game
 from ...engine.procedure import ProcedureRules
+from ...session import PublicView
 from ..csrf import form_token
+from ..world import chart_answer, quality_groups, world_context
 from .answers import council_problem
 from .commands import ACTS, Given
 from .keeping import NoSuchCouncil, Sitting
 from .seats import SEATS_COOKIE, Seats
 from .service import Councils, clean_code
 from .turns import TooFast
-from .views import council_view
+from .views import council_view, game_shown
 
 __all__ = ["find_council", "router", "seat_of", "seated", "take_turn"]
 
@@ -197,18 +199,27 @@ def join(
 # ------------------------------------------------------------ sitting
 
 
+def _shown(sitting: Sitting) -> PublicView:
+    """The council's game as every member sees it (the view the single-player pages show)."""
+    state = sitting.council.state
+    return game_shown(state.game, state.campaign)[0]
+
+
 def _context(request: Request, council: str) -> dict[str, Any]:
     councils = _councils(request)
     member = seat_of(request, council)
 
-    def look(sitting: Sitting) -> dict[str, Any]:
-        return council_view(sitting, member or None, councils.now())
+    def look(sitting: Sitting) -> tuple[dict[str, Any], PublicView]:
+        return council_view(sitting, member or None, councils.now()), _shown(sitting)
 
-    view = councils.read(council, look)
+    view, game = councils.read(council, look)
     code = view["council"]["code"]
     return {
         "cv": view,
         "code": code,
+        "game_home": f"/c/{code}",
+        "view": game,
+        "groups": quality_groups(game),
         "link": f"{str(request.base_url).rstrip('/')}/c/{code}",
         "strategies": list(councils.campaign.strategies),
         "title": f"Council {code}",
@@ -269,6 +280,45 @@ def act(
             raise
         return _council_page(request, council, problem.message, problem.status)
     return RedirectResponse(f"/c/{code}", status_code=303)
+
+
+# ------------------------------------------------------------ the council's game
+
+
+def _game_of(request: Request, code: str) -> tuple[str, str, PublicView, Game, int]:
+    """The council with the join ``code``: its id, its code, its game as shown, the game,
+    and the council's sequence number (which changes whenever the council does)."""
+    council = find_council(request, code)
+
+    def look(sitting: Sitting) -> tuple[str, PublicView, Game, int]:
+        state = sitting.council.state
+        return state.code, _shown(sitting), state.game, sitting.seq
+
+    return (council, *_councils(request).read(council, look))
+
+
+@router.get("/c/{code}/world", response_class=HTMLResponse)
+def council_world(request: Request, code: str) -> HTMLResponse:
+    """The state of the council's world: the map of the fronts and the charts, to read."""
+    _, code, view, game, seq = _game_of(request, code)
+    context = world_context(view, game, seq, f"/c/{code}/world/charts")
+    context.update(code=code, game_home=f"/c/{code}")
+    return _page(request, "world.html", context)
+
+
+@router.get("/c/{code}/world/charts/{name}.svg")
+def council_chart(request: Request, code: str, name: str) -> Response:
+    council, _, _, game, seq = _game_of(request, code)
+    return chart_answer(request, (f"council {council}", seq, name), game)
+
+
+@router.get("/c/{code}/timeline", response_class=HTMLResponse)
+def council_timeline(request: Request, code: str) -> HTMLResponse:
+    """The council's decisions beside history, to read."""
+    _, code, view, _, _ = _game_of(request, code)
+    context = {"view": view, "code": code, "game_home": f"/c/{code}", "who": "The council"}
+    context["title"] = "The council's timeline"
+    return _page(request, "timeline.html", context)
 
 
 # ------------------------------------------------------------ the minutes

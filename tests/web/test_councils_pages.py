@@ -1,0 +1,72 @@
+"""The council's pages as its members read them: the game's state beside the council, the
+council's own World and Timeline pages (read-only), the minutes' title and export, and
+what a finished council offers a newcomer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from newcourse.engine import Campaign
+from newcourse.web import create_app
+
+from .sittings import Clock, act, create, join, member
+
+
+@pytest.fixture
+def app(mini: Campaign, database: str) -> Iterator[FastAPI]:
+    """The web player on the small test campaign, its councils timed by a test clock."""
+    app = create_app(mini, database)
+    app.state.councils.clock = Clock()
+    yield app
+    app.state.games.store.close()
+
+
+def _decide_first(app: FastAPI) -> tuple[str, TestClient]:
+    """A council of Ana (the chair) and Boris, its first motion decided; its code and Ana."""
+    ana, boris = member(app), member(app)
+    code = create(ana)
+    join(boris, code, "Boris")
+    act(ana, code, "vote", option=1)
+    answer = act(boris, code, "vote", option=1)
+    assert answer.status_code == 200, answer.text
+    return code, ana
+
+
+def test_the_council_page_shows_its_games_state_and_links_to_its_own_world_and_timeline(
+    app: FastAPI,
+) -> None:
+    code, ana = _decide_first(app)
+    page = ana.get(f"/c/{code}").text
+    assert "The state of things" in page and 'class="qualities"' in page
+    for path in (f"/c/{code}", f"/c/{code}/world", f"/c/{code}/timeline"):
+        assert f'href="{path}"' in page
+    assert 'href="/play"' not in page and 'href="/world"' not in page
+
+
+@pytest.mark.parametrize("seated", [True, False])
+def test_the_councils_world_and_timeline_are_read_by_members_and_visitors(
+    app: FastAPI, seated: bool
+) -> None:
+    code, ana = _decide_first(app)
+    reader = ana if seated else member(app)
+    world = reader.get(f"/c/{code}/world")
+    assert world.status_code == 200 and "The state of the world" in world.text
+    assert f"/c/{code}/world/charts/" in world.text and "<form" not in world.text.split("<main")[1]
+    chart = world.text.split(f"/c/{code}/world/charts/", 1)[1].split('"', 1)[0].split("?")[0]
+    drawn = reader.get(f"/c/{code}/world/charts/{chart}")
+    assert drawn.status_code == 200 and drawn.headers["content-type"].startswith("image/svg")
+    assert reader.get(f"/c/{code}/world/charts/nothing.svg").status_code == 404
+    timeline = reader.get(f"/c/{code}/timeline")
+    assert timeline.status_code == 200 and "The council&#39;s timeline" in timeline.text
+    assert "The council: " in timeline.text and "No decisions yet." not in timeline.text
+    assert f'href="/c/{code}/world"' in timeline.text
+
+
+def test_a_council_that_does_not_exist_has_no_world_nor_timeline(app: FastAPI) -> None:
+    visitor = member(app)
+    for path in ("/c/NOPE99/world", "/c/NOPE99/timeline", "/c/NOPE99/world/charts/party.svg"):
+        assert visitor.get(path).status_code == 404
