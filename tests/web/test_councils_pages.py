@@ -70,3 +70,14 @@ def test_a_council_that_does_not_exist_has_no_world_nor_timeline(app: FastAPI) -
     visitor = member(app)
     for path in ("/c/NOPE99/world", "/c/NOPE99/timeline", "/c/NOPE99/world/charts/party.svg"):
         assert visitor.get(path).status_code == 404
+
+
+def test_the_minutes_are_titled_by_the_join_code_and_show_a_post_as_typed(app: FastAPI) -> None:
+    code, ana = _decide_first(app)
+    act(ana, code, "post", option=1, side="for", text="<b>really</b> & truly")
+    page = ana.get(f"/c/{code}/minutes").text
+    assert f"<h1>Minutes of council {code}</h1>" in page
+    assert "&lt;b&gt;really&lt;/b&gt; &amp; truly" in page
+    markdown = ana.get(f"/c/{code}/minutes.md").text
+    assert markdown.startswith(f"# Minutes of council {code}\n") and "<b>" not in markdown
+    assert ana.get(f"/c/{code}/minutes.json").json()["code"] == code

@@ -12,6 +12,7 @@ decision, the minority reports and what became of them, the ballots.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from .openings import opening_data
@@ -31,14 +32,20 @@ _HOW = {
 }
 _CLOSED = {"all_voted": "all had voted", "chair": "closed by the chair", "deadline": "the deadline"}
 _QUESTION = {"recall": "Recall of the chair", "election": "Election of a chair", "undo": "Undo"}
+_MARKED = frozenset("\\`*_[]<>&~|")
+"""Characters Markdown (or the HTML in it) may read as markup anywhere in a line."""
+_OPENING = re.compile(r"^(?:[#+=-]|\d+(?=[.)]))")
+"""What makes a line a heading, a list item or a rule when it opens it."""
 
 
 def minutes_data(state: CouncilState) -> dict[str, Any]:
-    """The minutes as JSON data: the council, its campaign and every record."""
+    """The minutes as JSON data: the council (its id and join code), its campaign and
+    every record."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "council": state.id,
+        "code": state.code,
         "campaign": state.campaign.id,
         "records": [to_data(record) for record in state.records],
         "openings": [
@@ -65,19 +72,38 @@ def records_from_minutes(data: Any) -> list[Record]:
     return [from_data(item) for item in records]
 
 
+def _plain(text: str) -> list[str]:
+    """What a member wrote, as Markdown that shows it as typed, line by line: every
+    character Markdown reads as markup escaped, and so is a line's opening marker."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = "".join(f"\\{c}" if c in _MARKED else c for c in line.strip())
+        opening = _OPENING.match(line)
+        if opening is not None:
+            end = opening.end()
+            line = line[:end] + "\\" + line[end:] if line[:1].isdigit() else "\\" + line
+        lines.append(line)
+    return lines
+
+
+def _in_item(text: str) -> str:
+    """A member's text inside a list item (its later lines go on within the item)."""
+    return "\n  ".join(_plain(text))
+
+
 def _when(at: int) -> str:
     return dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _name(state: CouncilState, member: str) -> str:
     found = state.members.get(member)
-    return found.name if found is not None else "the procedure"
+    return _in_item(found.name) if found is not None else "the procedure"
 
 
 def _role(state: CouncilState, member: Member) -> str:
     role = "observer" if member.observer else f"bot ({member.bot})" if member.bot else "delegate"
     tendency = state.tendencies.get(member.tendency)
-    return role + (f", {tendency.name}" if tendency else "")
+    return role + (f", {_in_item(tendency.name)}" if tendency else "")
 
 
 def _motion_lines(state: CouncilState, motion: Motion) -> list[str]:
@@ -100,8 +126,10 @@ def _motion_lines(state: CouncilState, motion: Motion) -> list[str]:
         for post in motion.posts:
             who = _name(state, post.by)
             if post.tendency:
-                who += f" for {state.tendencies[post.tendency].name}"
-            lines.append(f"- **{who}**, {post.side} “{motion.text(post.option)}”: {post.text}")
+                who += f" for {_in_item(state.tendencies[post.tendency].name)}"
+            lines.append(
+                f"- **{who}**, {post.side} “{motion.text(post.option)}”: {_in_item(post.text)}"
+            )
         lines.append("")
     if motion.taken_back:
         names = ", ".join(_name(state, m) for m in motion.taken_back)
@@ -128,7 +156,7 @@ def _motion_lines(state: CouncilState, motion: Motion) -> list[str]:
             f"**Minority report** by {_name(state, report.by)}, "
             f"for “{motion.text(report.option)}”:",
             "",
-            f"> {report.text}",
+            "\n".join(f"> {line}" for line in _plain(report.text)),
             "",
         ]
         for back in report.returned:
@@ -165,7 +193,7 @@ def minutes_markdown(state: CouncilState) -> str:
     """The minutes as Markdown, for people to read."""
     campaign = state.campaign
     lines = [
-        f"# Minutes of council {state.id}",
+        f"# Minutes of council {state.code}",
         "",
         f"{campaign.title}, seed {state.seed}; opened {_when(state.created)}.",
         "",
@@ -174,13 +202,14 @@ def minutes_markdown(state: CouncilState) -> str:
     ]
     for member in state.members.values():
         chair = " (chair)" if member.id == state.chair else ""
-        lines.append(f"- {member.name}{chair}: {_role(state, member)}")
+        lines.append(f"- {_in_item(member.name)}{chair}: {_role(state, member)}")
     lines.append("")
     if state.tendencies:
         lines += ["## Tendencies", ""]
         for tendency in state.tendencies.values():
             lines.append(
-                f"- **{tendency.name}** ({_name(state, tendency.founder)}): {tendency.platform}"
+                f"- **{_in_item(tendency.name)}** ({_name(state, tendency.founder)}): "
+                + _in_item(tendency.platform)
             )
         lines.append("")
     for motion in state.motions:
