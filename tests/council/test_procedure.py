@@ -25,7 +25,8 @@ def test_the_creator_chairs_and_delegates_and_observers_join(real: Campaign) -> 
     watcher = council.join("Dora", START + 5, observer=True)
     assert len(council.state.delegates) == 3
     refused("bad_name", council.join, "boris", START + 6)
-    refused("bad_name", council.join, "  ", START + 6)
+    blank = refused("bad_name", council.join, "  ", START + 6)
+    assert blank.message == "The display name is empty: write it first."
     refused("observer", council.vote, watcher, 1, START + 7)
     refused("not_a_member", council.vote, "m99", 1, START + 7)
     motion = council.state.motion
@@ -38,6 +39,8 @@ def test_debate_votes_that_change_and_a_majority(real: Campaign) -> None:
     council.post("m3", "send_trotsky", "against", "Moscow is where the fight is.", START + 11)
     refused("bad_text", council.post, "m2", 1, "maybe", "Hmm.", START + 12)
     refused("bad_text", council.post, "m2", 1, "for", "x" * 601, START + 12)
+    blank = refused("bad_text", council.post, "m2", 1, "for", " \n ", START + 12)
+    assert blank.message == "The argument is empty: write it first."
     refused("no_such_option", council.vote, "m2", 9, START + 12)
     council.vote("m2", 2, START + 13)
     council.vote("m2", 1, START + 14)  # changed

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from newcourse.engine import Campaign
 from newcourse.web import create_app
 
+from .conftest import alert
 from .sittings import Clock, act, create, join, member
 
 
@@ -81,3 +82,10 @@ def test_the_minutes_are_titled_by_the_join_code_and_show_a_post_as_typed(app: F
     markdown = ana.get(f"/c/{code}/minutes.md").text
     assert markdown.startswith(f"# Minutes of council {code}\n") and "<b>" not in markdown
     assert ana.get(f"/c/{code}/minutes.json").json()["code"] == code
+
+
+def test_a_blank_name_on_the_create_page_is_refused_naming_the_field(app: FastAPI) -> None:
+    ana = member(app)
+    page = ana.post("/councils", data={"csrf": ana.headers["X-CSRF-Token"], "name": "   "})
+    assert page.status_code == 400
+    assert alert(page.text) == "The display name is empty: write it first."

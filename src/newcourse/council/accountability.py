@@ -78,7 +78,7 @@ class Accountability(ABC):
             raise CouncilRefusal("not_minority", phrases.NOT_MINORITY)
         if any(r.motion == decided.number and r.by == by for r in self.state.reports):
             raise CouncilRefusal("already_done", phrases.REPORTED)
-        text = checked_text(text, "report", phrases.LONGEST_REPORT)
+        text = checked_text(text, "minority report", phrases.LONGEST_REPORT)
         self._add(Reported(self._time(at), by, decided.number, mine, text))
 
     # ------------------------------------------------------------ tendencies
@@ -94,7 +94,7 @@ class Accountability(ABC):
         """Form a tendency with a platform, where the rules allow it; its id."""
         self._delegate(by)
         self._tendencies_allowed()
-        name = checked_text(name, "name", phrases.LONGEST_NAME)
+        name = checked_text(name, "tendency's name", phrases.LONGEST_NAME)
         platform = checked_text(platform, "platform", phrases.LONGEST_PLATFORM)
         tendency = f"t{len(self.state.tendencies) + 1}"
         self._add(TendencyFormed(self._time(at), by, tendency, name, platform))

@@ -19,6 +19,7 @@ __all__ = [
     "LONGEST_REPORT",
     "bot_name",
     "duration",
+    "empty",
     "forbidden",
     "in_the_spirit",
     "rule_lines",
@@ -42,7 +43,6 @@ NOT_MINORITY = "Only a delegate who voted for a defeated option may file a minor
 REPORTED = "You have already filed a minority report on that motion."
 TAKEN_BACK = "You have already taken this motion back."
 NOTHING_DECIDED = "The council has decided nothing yet."
-EMPTY = "Write something first."
 CONTROL = "The text holds control characters; write plain text."
 NAME_TAKEN = "Another member already uses that name; choose another."
 BAD_SIDE = 'An argument is "for" or "against" an option.'
@@ -53,6 +53,11 @@ _PHASES = {
     "vote": "the vote is open",
     "casting": "the vote is closed and waits for the chair's casting vote",
 }
+
+
+def empty(what: str) -> str:
+    """The refusal of an empty text, naming the field ("The display name is empty: ...")."""
+    return f"The {what} is empty: write it first."
 
 
 def too_long(what: str, longest: int) -> str:

@@ -14,7 +14,7 @@ def checked_text(text: str, what: str, longest: int) -> str:
     """``text`` stripped; a refusal when it is empty, too long or holds control characters."""
     text = text.strip()
     if not text:
-        raise CouncilRefusal("bad_text", phrases.EMPTY)
+        raise CouncilRefusal("bad_text", phrases.empty(what))
     if len(text) > longest:
         raise CouncilRefusal("bad_text", phrases.too_long(what, longest))
     if any((ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in text):
@@ -25,7 +25,7 @@ def checked_text(text: str, what: str, longest: int) -> str:
 def checked_name(name: str, taken: Iterable[str]) -> str:
     """A display name, its spaces tidied; a refusal when it is not one or is taken."""
     try:
-        name = " ".join(checked_text(name, "name", phrases.LONGEST_NAME).split())
+        name = " ".join(checked_text(name, "display name", phrases.LONGEST_NAME).split())
     except CouncilRefusal as refusal:
         raise CouncilRefusal("bad_name", refusal.message) from None
     if name.casefold() in {t.casefold() for t in taken}:
