@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newcourse.council import phrases
+from newcourse.engine import Campaign
+
+from .helpers import council_of
 
 
 def test_a_reason_joined_after_a_colon_loses_its_capital_and_its_full_stop() -> None:
@@ -14,3 +19,16 @@ def test_a_reason_that_opens_with_a_name_keeps_the_capital() -> None:
     said = phrases.forbidden("Recalling the chair", "Stalin's secretaries hold the chair.")
     assert said == "Recalling the chair is not allowed now: Stalin's secretaries hold the chair."
     assert phrases.forbidden("A joint statement", " ") == "A joint statement is not allowed now."
+
+
+def test_the_rights_withheld_are_told_with_the_storys_reason_as_a_clause(real: Campaign) -> None:
+    council = council_of(real, "Boris")  # 1923: the ban on factions holds
+    told = phrases.withheld(council.rules())
+    assert told == {
+        "tendencies": "Tendencies are forbidden now: the ban on factions of 1921 holds, and it "
+        "forbids groups with a platform of their own."
+    }
+    assert phrases.withheld(replace(council.rules(), recall=False, reasons=())) == {
+        "tendencies": "Tendencies are forbidden now.",
+        "recall": "The chair cannot be recalled now.",
+    }

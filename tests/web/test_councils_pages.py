@@ -4,7 +4,7 @@ what a finished council offers a newcomer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi import FastAPI
@@ -89,3 +89,16 @@ def test_a_blank_name_on_the_create_page_is_refused_naming_the_field(app: FastAP
     page = ana.post("/councils", data={"csrf": ana.headers["X-CSRF-Token"], "name": "   "})
     assert page.status_code == 400
     assert alert(page.text) == "The display name is empty: write it first."
+
+
+def test_a_right_withheld_is_told_with_the_storys_reason_after_a_colon(
+    make_app: Callable[[], FastAPI],
+) -> None:
+    real = make_app()
+    try:
+        ana = member(real)
+        code = create(ana)
+        page = ana.get(f"/c/{code}").text
+        assert "Tendencies are forbidden now: the ban on factions of 1921 holds" in page
+    finally:
+        real.state.games.store.close()

@@ -17,6 +17,7 @@ __all__ = [
     "LONGEST_PLATFORM",
     "LONGEST_POST",
     "LONGEST_REPORT",
+    "because",
     "bot_name",
     "duration",
     "empty",
@@ -24,6 +25,7 @@ __all__ = [
     "in_the_spirit",
     "rule_lines",
     "share",
+    "withheld",
 ]
 
 LONGEST_NAME = 40
@@ -86,10 +88,27 @@ def _inside(sentence: str) -> str:
     return clause[:1].lower() + clause[1:] if first.lower() in _OPENERS else clause
 
 
+def because(sentence: str, reason: str) -> str:
+    """``sentence`` with the story's ``reason`` after a colon, as a clause of it (when the
+    story gave one): "Tendencies are forbidden now: the ban on factions of 1921 holds."."""
+    reason = _inside(reason)
+    return f"{sentence}: {reason}." if reason else f"{sentence}."
+
+
 def forbidden(what: str, reason: str) -> str:
     """The refusal of a right the rules withhold, with the story's reason when it gave one."""
-    reason = _inside(reason)
-    return f"{what} is not allowed now: {reason}." if reason else f"{what} is not allowed now."
+    return because(f"{what} is not allowed now", reason)
+
+
+def withheld(rules: Rules) -> dict[str, str]:
+    """The members' rights the rules withhold now ("tendencies", "recall"), each told as the
+    council shows it, with the story's reason."""
+    told = {}
+    if not rules.tendencies:
+        told["tendencies"] = because("Tendencies are forbidden now", rules.reason("tendencies"))
+    if not rules.recall:
+        told["recall"] = because("The chair cannot be recalled now", rules.reason("recall"))
+    return told
 
 
 def in_the_spirit(opening: Opening) -> str:

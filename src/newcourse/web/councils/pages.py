@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...council import minutes_data, minutes_markdown
+from ...council.phrases import withheld
 from ...engine.game import SEED_LIMIT, Game
 from ...engine.procedure import ProcedureRules
 from ...session import PublicView
@@ -209,10 +210,11 @@ def _context(request: Request, council: str) -> dict[str, Any]:
     councils = _councils(request)
     member = seat_of(request, council)
 
-    def look(sitting: Sitting) -> tuple[dict[str, Any], PublicView]:
-        return council_view(sitting, member or None, councils.now()), _shown(sitting)
+    def look(sitting: Sitting) -> tuple[dict[str, Any], PublicView, dict[str, str]]:
+        shown = council_view(sitting, member or None, councils.now())
+        return shown, _shown(sitting), withheld(sitting.council.rules())
 
-    view, game = councils.read(council, look)
+    view, game, rights = councils.read(council, look)
     code = view["council"]["code"]
     return {
         "cv": view,
@@ -220,6 +222,7 @@ def _context(request: Request, council: str) -> dict[str, Any]:
         "game_home": f"/c/{code}",
         "view": game,
         "groups": quality_groups(game),
+        "withheld": rights,
         "link": f"{str(request.base_url).rstrip('/')}/c/{code}",
         "strategies": list(councils.campaign.strategies),
         "title": f"Council {code}",
