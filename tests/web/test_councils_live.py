@@ -194,7 +194,7 @@ def test_the_ban_on_factions_forbids_tendencies_and_the_page_says_why(real_app: 
     )
     assert "ban on factions" in message
     page = ana.get(f"/c/{code}").text
-    assert "Tendencies are forbidden now: The ban on factions of 1921 holds" in page
+    assert "Tendencies are forbidden now: the ban on factions of 1921 holds" in page
     assert "Form the tendency" not in page
     view = seen(ana, code)
     assert view["rights"]["tendencies"] is False and view["tendencies"] == []
