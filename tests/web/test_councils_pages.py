@@ -14,7 +14,7 @@ from newcourse.engine import Campaign
 from newcourse.web import create_app
 
 from .conftest import alert
-from .sittings import Clock, act, create, join, member
+from .sittings import Clock, act, create, join, member, seen
 
 
 @pytest.fixture
@@ -102,3 +102,24 @@ def test_a_right_withheld_is_told_with_the_storys_reason_after_a_colon(
         assert "Tendencies are forbidden now: the ban on factions of 1921 holds" in page
     finally:
         real.state.games.store.close()
+
+
+def test_a_finished_council_is_read_by_a_newcomer_who_is_not_invited_to_a_seat(
+    app: FastAPI,
+) -> None:
+    ana, boris = member(app), member(app)
+    code = create(ana)
+    join(boris, code, "Boris")
+    view = seen(ana, code)
+    for _ in range(100):
+        if view["motion"] is None:
+            break
+        option = next(o["number"] for o in view["motion"]["options"] if o["available"])
+        act(ana, code, "vote", option=option)
+        view = act(boris, code, "vote", option=option).json()
+    assert view["over"]
+    page = member(app).get(f"/c/{code}").text
+    assert "Take a seat" not in page and f'action="/c/{code}/join"' not in page
+    assert "The council's game is over" in page and 'id="ending-heading"' in page
+    assert f'href="/c/{code}/minutes"' in page and "you have no seat" in page
+    assert "Delegates join at" not in ana.get(f"/c/{code}").text

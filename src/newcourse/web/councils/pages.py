@@ -234,8 +234,10 @@ def _council_page(
 ) -> HTMLResponse:
     context = _context(request, council)
     context["error"] = message
-    seat = context["cv"]["you"]["member"]
-    return _page(request, "council.html" if seat else "council_join.html", context, status)
+    shown = context["cv"]
+    # a finished council is read, seated or not: it invites nobody to take a seat
+    reads = shown["you"]["member"] or shown["over"]
+    return _page(request, "council.html" if reads else "council_join.html", context, status)
 
 
 @router.get("/c/{code}", response_class=HTMLResponse)
