@@ -123,3 +123,13 @@ def test_a_finished_council_is_read_by_a_newcomer_who_is_not_invited_to_a_seat(
     assert "The council's game is over" in page and 'id="ending-heading"' in page
     assert f'href="/c/{code}/minutes"' in page and "you have no seat" in page
     assert "Delegates join at" not in ana.get(f"/c/{code}").text
+
+
+def test_the_count_of_votes_agrees_with_its_numbers(app: FastAPI) -> None:
+    ana, boris = member(app), member(app)
+    code = create(ana)
+    assert "0 of 1 delegate has voted." in ana.get(f"/c/{code}").text
+    join(boris, code, "Boris")
+    assert "0 of 2 delegates have voted." in ana.get(f"/c/{code}").text
+    act(ana, code, "vote", option=1)
+    assert "1 of 2 delegates has voted; your vote: option 1." in ana.get(f"/c/{code}").text

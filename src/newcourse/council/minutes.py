@@ -137,7 +137,8 @@ def _motion_lines(state: CouncilState, motion: Motion) -> list[str]:
     for number, done in enumerate(motion.rounds, start=1):
         lines += [
             f"### Vote, round {number} ({_CLOSED.get(done.reason, done.reason)}; "
-            f"{len(done.votes)} of {done.delegates} delegates voted)",
+            f"{len(done.votes)} of {done.delegates} delegate{'s' if done.delegates != 1 else ''} "
+            f"voted)",
             "",
         ]
         lines += [f"- {_name(state, m)}: {motion.text(o)}" for m, o in done.votes]
