@@ -133,3 +133,10 @@ def test_the_count_of_votes_agrees_with_its_numbers(app: FastAPI) -> None:
     assert "0 of 2 delegates have voted." in ana.get(f"/c/{code}").text
     act(ana, code, "vote", option=1)
     assert "1 of 2 delegates has voted; your vote: option 1." in ana.get(f"/c/{code}").text
+
+
+def test_a_strategy_has_one_label_on_the_create_page_and_the_bot_picker(app: FastAPI) -> None:
+    ana = member(app)
+    assert '<label for="bot-democrat">Democrat</label>' in ana.get("/councils").text
+    code = create(ana)
+    assert '<option value="democrat">Democrat</option>' in ana.get(f"/c/{code}").text

@@ -25,6 +25,7 @@ __all__ = [
     "in_the_spirit",
     "rule_lines",
     "share",
+    "strategy_label",
     "withheld",
 ]
 
@@ -117,9 +118,14 @@ def in_the_spirit(opening: Opening) -> str:
     return f"In the spirit of {opening.speaker} ({opening.source})"
 
 
+def strategy_label(strategy: str) -> str:
+    """A campaign strategy as people read it ("late_bloc" -> "Late bloc")."""
+    return strategy.replace("_", " ").capitalize()
+
+
 def bot_name(strategy: str) -> str:
     """A bot delegate's display name."""
-    return f"{strategy.replace('_', ' ').capitalize()} (bot)"
+    return f"{strategy_label(strategy)} (bot)"
 
 
 def share(value: Fraction) -> str:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...council import minutes_data, minutes_markdown
-from ...council.phrases import withheld
+from ...council.phrases import strategy_label, withheld
 from ...engine.game import SEED_LIMIT, Game
 from ...engine.procedure import ProcedureRules
 from ...session import PublicView
@@ -78,6 +78,14 @@ def _page(request: Request, name: str, context: dict[str, Any], status: int = 20
     return page
 
 
+def _strategies(request: Request) -> list[dict[str, str]]:
+    """The campaign's strategies a bot delegate may play, as the pages offer them."""
+    return [
+        {"id": s.id, "label": strategy_label(s.id), "description": s.description}
+        for s in _councils(request).campaign.strategies.values()
+    ]
+
+
 def take_turn(request: Request, code: str = "") -> None:
     """Spend one of the player's turns to address the council (none: a new one); a 429
     with the council's sentence when they have none left."""
@@ -110,7 +118,7 @@ def councils_start(
         "council_start.html",
         {
             "title": "Play in council",
-            "strategies": list(_councils(request).campaign.strategies.values()),
+            "strategies": _strategies(request),
             "code": code[:16],
             "error": message,
         },
@@ -224,7 +232,7 @@ def _context(request: Request, council: str) -> dict[str, Any]:
         "groups": quality_groups(game),
         "withheld": rights,
         "link": f"{str(request.base_url).rstrip('/')}/c/{code}",
-        "strategies": list(councils.campaign.strategies),
+        "strategies": _strategies(request),
         "title": f"Council {code}",
     }
 
