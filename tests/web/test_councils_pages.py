@@ -14,7 +14,7 @@ from newcourse.engine import Campaign
 from newcourse.web import create_app
 
 from .conftest import alert
-from .sittings import Clock, act, create, join, member, seen
+from .sittings import START, Clock, act, create, join, member, seen
 
 
 @pytest.fixture
@@ -140,3 +140,25 @@ def test_a_strategy_has_one_label_on_the_create_page_and_the_bot_picker(app: Fas
     assert '<label for="bot-democrat">Democrat</label>' in ana.get("/councils").text
     code = create(ana)
     assert '<option value="democrat">Democrat</option>' in ana.get(f"/c/{code}").text
+
+
+@pytest.mark.parametrize(
+    ("deadline", "unit", "seconds"), [("90", "minutes", 5400), ("2", "hours", 7200), ("", "", 0)]
+)
+def test_the_vote_deadline_is_given_in_minutes_or_hours(
+    app: FastAPI, deadline: str, unit: str, seconds: int
+) -> None:
+    ana = member(app)
+    form = {"csrf": ana.headers["X-CSRF-Token"], "name": "Ana", "deadline": deadline}
+    made = ana.post("/councils", data=form | ({"deadline_unit": unit} if unit else {}))
+    code = made.url.path.rsplit("/", 1)[1]
+    motion = seen(ana, code)["motion"]
+    assert motion["deadline"] == (START + seconds if seconds else None)
+
+
+def test_a_deadline_in_no_unit_or_too_long_is_refused_on_the_create_page(app: FastAPI) -> None:
+    ana = member(app)
+    for deadline, unit in (("5", "weeks"), ("43201", "minutes"), ("721", "hours")):
+        form = {"csrf": ana.headers["X-CSRF-Token"], "name": "Ana", "deadline": deadline}
+        page = ana.post("/councils", data=form | {"deadline_unit": unit})
+        assert page.status_code == 400 and alert(page.text).startswith("The deadline is")

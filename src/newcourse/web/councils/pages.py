@@ -35,6 +35,8 @@ __all__ = ["find_council", "router", "seat_of", "seated", "take_turn"]
 router = APIRouter(include_in_schema=False, dependencies=[Depends(form_token)])
 
 LONGEST_DEADLINE_HOURS = 24 * 30
+DEADLINE_UNITS = {"hours": 3600, "minutes": 60}
+"""The units a deadline may be given in on the create page, in seconds."""
 LONGEST_DEBATE_MINUTES = 24 * 60 * 7
 
 
@@ -137,6 +139,7 @@ def create(
     name: Annotated[str, Form()] = "",
     seed: Annotated[str, Form()] = "",
     deadline: Annotated[str, Form()] = "",
+    deadline_unit: Annotated[str, Form()] = "hours",
     debate: Annotated[str, Form()] = "",
     bots: Annotated[list[str], Form()] = [],  # noqa: B006 - FastAPI copies a form's default
 ) -> Response:
@@ -146,18 +149,17 @@ def create(
         return councils_start(
             request, message="The seed must be a whole number of at most 19 digits.", status=400
         )
-    hours, minutes = (
-        _whole(deadline, LONGEST_DEADLINE_HOURS),
-        _whole(debate, LONGEST_DEBATE_MINUTES),
-    )
-    if hours is None or minutes is None:
+    unit = DEADLINE_UNITS.get(deadline_unit, 0)
+    count = _whole(deadline, LONGEST_DEADLINE_HOURS * 3600 // unit) if unit else None
+    minutes = _whole(debate, LONGEST_DEBATE_MINUTES)
+    if count is None or minutes is None:
         return councils_start(
             request,
-            message="The deadline is a whole number of hours (at most 720) and the debate "
-            "a whole number of minutes (at most a week).",
+            message="The deadline is a whole number of hours (at most 720) or of minutes "
+            "(at most 43200), and the debate a whole number of minutes (at most a week).",
             status=400,
         )
-    settings = ProcedureRules(deadline=hours * 3600, debate=minutes * 60)
+    settings = ProcedureRules(deadline=count * unit, debate=minutes * 60)
     try:
         sitting = _councils(request).create(name, int(text) if text else None, settings, bots[:20])
     except Exception as error:
