@@ -32,3 +32,18 @@ def test_the_rights_withheld_are_told_with_the_storys_reason_as_a_clause(real: C
         "tendencies": "Tendencies are forbidden now.",
         "recall": "The chair cannot be recalled now.",
     }
+
+
+def test_a_time_left_is_told_roughly_in_a_unit_that_keeps_it_near() -> None:
+    told = [phrases.roughly(s) for s in (1, 59, 119, 120, 3599, 5400, 7200, 172_799, 172_800)]
+    assert told == [
+        "1 second",
+        "59 seconds",
+        "119 seconds",
+        "2 minutes",
+        "59 minutes",
+        "90 minutes",
+        "2 hours",
+        "47 hours",
+        "2 days",
+    ]

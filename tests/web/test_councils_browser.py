@@ -441,3 +441,31 @@ def test_no_council_page_has_a_serious_or_critical_violation(
     finally:
         ana.close()
         boris.close()
+
+
+def test_the_time_left_to_vote_counts_down_and_its_end_brings_the_council_up_to_date(
+    browser: Any,  # noqa: F811
+    server: str,  # noqa: F811
+) -> None:
+    from playwright.sync_api import expect
+
+    ana = Delegate(browser, server, "Ana")
+    try:
+        ana.token = ana.context.request.get(server + "/api/codes").headers[HEADER.lower()]
+        made = ana.context.request.post(
+            server + "/api/councils",
+            data={"name": "Ana", "deadline": 4},
+            headers={HEADER: ana.token},
+        )
+        assert made.ok, made.text()
+        code = made.json()["council"]["code"]
+        page = ana.page
+        page.goto(f"{server}/c/{code}")
+        left = page.locator(".time-left")
+        expect(left).to_have_text(re.compile(r"^0:00:0[0-4]$"))
+        expect(page.locator(".tally-now")).to_contain_text(
+            "Round 1 (deadline)", timeout=LIVE + 4_000
+        )
+        assert not ana.said, ana.said
+    finally:
+        ana.close()

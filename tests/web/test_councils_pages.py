@@ -162,3 +162,15 @@ def test_a_deadline_in_no_unit_or_too_long_is_refused_on_the_create_page(app: Fa
         form = {"csrf": ana.headers["X-CSRF-Token"], "name": "Ana", "deadline": deadline}
         page = ana.post("/councils", data=form | {"deadline_unit": unit})
         assert page.status_code == 400 and alert(page.text).startswith("The deadline is")
+
+
+def test_the_time_left_to_vote_is_told_without_scripts_and_given_to_them(
+    app: FastAPI,
+) -> None:
+    ana = member(app)
+    code = create(ana, deadline=5400)
+    app.state.councils.clock.now = START + 1801
+    page = ana.get(f"/c/{code}").text
+    assert (
+        'Time left: <span class="time-left" role="timer" data-left="3599">about 59 minutes' in page
+    )

@@ -23,6 +23,7 @@ __all__ = [
     "empty",
     "forbidden",
     "in_the_spirit",
+    "roughly",
     "rule_lines",
     "share",
     "strategy_label",
@@ -149,6 +150,15 @@ def duration(seconds: int) -> str:
             count = seconds // size
             return f"{count} {unit}{'s' if count != 1 else ''}"
     return f"{seconds} seconds"
+
+
+def roughly(seconds: int) -> str:
+    """A time left, rounded down to a unit that keeps it near: "3 days", "90 minutes",
+    "59 minutes", "45 seconds" (a unit once there are two of it)."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= 2 * size:
+            return f"{seconds // size} {unit}s"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
 
 
 def rule_lines(rules: Rules) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...council import minutes_data, minutes_markdown
-from ...council.phrases import strategy_label, withheld
+from ...council.phrases import roughly, strategy_label, withheld
 from ...engine.game import SEED_LIMIT, Game
 from ...engine.procedure import ProcedureRules
 from ...session import PublicView
@@ -220,13 +220,19 @@ def _context(request: Request, council: str) -> dict[str, Any]:
     councils = _councils(request)
     member = seat_of(request, council)
 
+    now = councils.now()
+
     def look(sitting: Sitting) -> tuple[dict[str, Any], PublicView, dict[str, str]]:
-        shown = council_view(sitting, member or None, councils.now())
+        shown = council_view(sitting, member or None, now)
         return shown, _shown(sitting), withheld(sitting.council.rules())
 
     view, game, rights = councils.read(council, look)
     code = view["council"]["code"]
+    motion = view["motion"]
+    left = max(motion["deadline"] - now, 0) if motion and motion["deadline"] else None
     return {
+        "left": left,
+        "left_text": "" if left is None else roughly(left),
         "cv": view,
         "code": code,
         "game_home": f"/c/{code}",

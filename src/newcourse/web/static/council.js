@@ -2,7 +2,9 @@
 // events), the council's panel is fetched again with htmx, within a second. Without
 // EventSource the panel is polled every few seconds; without scripts, the page's
 // refresh link does the same. A panel in which the member is writing waits until
-// they leave the field, so nothing they type is lost.
+// they leave the field, so nothing they type is lost. The time left to vote counts
+// down each second (the server's figure, in hours, minutes and seconds); when it runs
+// out the panel is fetched again, and the server closes the vote.
 (function () {
   "use strict";
   // a page swapped in by htmx runs this script again: the first run does the work
@@ -52,6 +54,7 @@
   }
 
   function scan() {
+    countDown();
     var p = panel();
     var url = p ? p.getAttribute("data-council-events") : "";
     if (url === listening) return;
@@ -66,6 +69,26 @@
     };
   }
 
+  function clock(seconds) {
+    var h = Math.floor(seconds / 3600), m = Math.floor(seconds / 60) % 60, s = seconds % 60;
+    return h + ":" + (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  // the time left, from the server's figure and the seconds since it came
+  function countDown() {
+    var shown = document.querySelector("#council-panel [data-left]");
+    if (!shown) return;
+    if (!shown.hasAttribute("data-since")) shown.setAttribute("data-since", String(Date.now()));
+    var since = Number(shown.getAttribute("data-since"));
+    var left = Math.max(Number(shown.getAttribute("data-left")) - Math.floor((Date.now() - since) / 1000), 0);
+    if (left >= 2 * 86400) return;  // days away: the server's words say enough
+    shown.textContent = clock(left);
+    if (left === 0 && !shown.hasAttribute("data-ended")) {
+      shown.setAttribute("data-ended", "");
+      window.setTimeout(function () { refresh(); }, 1000);
+    }
+  }
+
   // the panel's own refreshes do not move the focus to the page's main part
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.target === panel()) event.stopPropagation();
@@ -74,6 +97,7 @@
   document.addEventListener("focusout", function () {
     if (waiting) window.setTimeout(function () { if (waiting && !busy) { waiting = false; refresh(); } }, 50);
   });
+  window.setInterval(countDown, 1000);
   window.newcourseCouncilScan = scan;
   document.addEventListener("htmx:load", scan);
   document.addEventListener("DOMContentLoaded", scan);
