@@ -253,6 +253,10 @@ def test_a_council_of_one_person_and_bots_plays_the_campaign_to_an_ending(
     page = watcher.get(f"/c/{code}").text
     assert "The end" in page and view["game"]["ending"]["title"] in page
     refused(act(ana, code, "vote", option=1), 409, "game_over")
+    late = member(real_app)
+    asked = late.post(f"/api/councils/{code}/join", json={"name": "Late", "observer": False})
+    assert "takes no new members" in refused(asked, 409, "game_over")
+    assert "Late" not in str(seen(ana, code)["members"])
     minutes = ana.get(f"/c/{code}/minutes.md").text
     assert minutes.count("**Decided**") == len(view["decided"]) > 10
     assert "## The ending:" in minutes

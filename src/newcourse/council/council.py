@@ -123,7 +123,10 @@ class Council(Accountability):
     # ------------------------------------------------------------ seats
 
     def join(self, name: str, at: int, observer: bool = False) -> str:
-        """Seat a delegate (or an observer) called ``name``; their member id."""
+        """Seat a delegate (or an observer) called ``name``; their member id. A council
+        whose game is over seats nobody (its minutes stay open to all)."""
+        if self.state.motion is None:
+            raise CouncilRefusal("game_over", phrases.SEATS_CLOSED)
         name = checked_name(name, [m.name for m in self.state.members.values()])
         member = f"m{len(self.state.members) + 1}"
         self._add(Joined(self._time(at), member, name, observer))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...council import Council, CouncilState, Motion, Rules, opening_data, rule_lines
-from ...council.phrases import duration, in_the_spirit, share
+from ...council.phrases import in_the_spirit, roughly, share
 from ...engine import Campaign
 from ...engine.game import Game
 from ...session import PublicView, public_view, to_data
@@ -206,7 +206,7 @@ def _motion(
         "phase_text": _PHASES.get(motion.phase, ""),
         "minor": motion.minor,
         "deadline": deadline,
-        "time_left": duration(max(deadline - now, 1)) if deadline is not None else "",
+        "time_left": roughly(max(deadline - now, 1)) if deadline is not None else "",
         "options": options,
         "openings": [
             {
