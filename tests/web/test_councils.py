@@ -186,7 +186,9 @@ def test_a_deadline_closes_the_vote_when_its_time_has_passed(app: FastAPI, clock
     act(ana, code, "vote", option=1)
     act(boris, code, "vote", option=1)
     view = seen(clara, code)
-    assert view["motion"]["deadline"] == START + 3600 and view["motion"]["time_left"] == "60 minutes"
+    assert (
+        view["motion"]["deadline"] == START + 3600 and view["motion"]["time_left"] == "60 minutes"
+    )
     assert "Votes close after 1 hour, or when all have voted." in view["rules"]
     clock.now = START + 3599
     assert seen(clara, code)["motion"]["number"] == 1
