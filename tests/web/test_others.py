@@ -69,14 +69,33 @@ def test_the_counts_kept_in_memory_add_this_process_and_read_the_others_each_sec
     counts = ChoiceCounts(store, clock=lambda: now[0])
     store.count_choice("c", "e", "a")
     assert counts.choices("c", "e") == {"a": 1}
-    store.count_choice("c", "e", "a")  # as this process writes a decision: the store first,
-    counts.counted("c", [Counted("e", "a")])  # then the counts kept
+    now[0] += 0.01
+    begun = now[0]  # as this process writes a decision: the store first,
+    store.count_choice("c", "e", "a")
+    counts.counted("c", [Counted("e", "a")], since=begun)  # then the counts kept
     elsewhere.count_choice("c", "e", "b")  # another process's decision
     assert counts.choices("c", "e") == {"a": 2}, "this process's own, at once"
-    counts.counted("c", [Counted("e", "a", -1), Counted("e", "a", -1), Counted("e", "z", -1)])
+    counts.counted(
+        "c", [Counted("e", "a", -1), Counted("e", "a", -1), Counted("e", "z", -1)], since=begun
+    )
     store.count_choice("c", "e", "a", -2)
     assert counts.choices("c", "e") == {}, "never below nothing, nothing named at nothing"
     now[0] += FRESH
     assert counts.choices("c", "e") == {"b": 1}, "the others' once the counts are a second old"
     store.close()
     elsewhere.close()
+
+
+def test_counts_read_while_a_write_was_under_way_are_read_again(database: str) -> None:
+    """A read answered after the write began may hold that write already: adding it
+    again would count it twice, so the counts are dropped and read afresh."""
+    store = SqlGameStore(database)
+    store.migrate()
+    now = [100.0]
+    counts = ChoiceCounts(store, clock=lambda: now[0])
+    begun = now[0]
+    store.count_choice("c", "e", "a")  # written while the counts were being read
+    assert counts.choices("c", "e") == {"a": 1}
+    counts.counted("c", [Counted("e", "a")], since=begun)
+    assert counts.choices("c", "e") == {"a": 1}, "counted once"
+    store.close()

@@ -244,10 +244,11 @@ class Games:
     ) -> Played:
         """Write the game back at the revision it was read at, with the decisions to count."""
         game = played.session.game
+        since = self.counts.clock()
         revision = self.store.write(
             self.key(player), game.to_data(), revision=played.revision, counted=counted
         )
-        self.counts.counted(self.campaign.id, counted)
+        self.counts.counted(self.campaign.id, counted, since)
         kept = self._remember(player, Kept(revision, game, before))
         played.session.kept = kept
         return Played(played.session, revision)

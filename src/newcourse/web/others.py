@@ -62,7 +62,8 @@ class ChoiceCounts:
     def __init__(self, store: SqlGameStore, clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.clock = clock
-        self._read: dict[tuple[str, str], tuple[float, dict[str, int]]] = {}
+        # each event's counts, when the read of them was asked and when it was answered
+        self._read: dict[tuple[str, str], tuple[float, float, dict[str, int]]] = {}
         self._lock = Lock()
 
     def choices(self, campaign: str, event: str) -> dict[str, int]:
@@ -71,22 +72,28 @@ class ChoiceCounts:
         with self._lock:
             found = self._read.get(key)
         if found is not None and self.clock() - found[0] < FRESH:
-            return dict(found[1])
-        read_at = self.clock()
+            return dict(found[2])
+        asked = self.clock()
         counts = self.store.choices(campaign, event)
         with self._lock:
-            self._read[key] = (read_at, counts)
+            self._read[key] = (asked, self.clock(), counts)
         return dict(counts)
 
-    def counted(self, campaign: str, decisions: Sequence[Counted]) -> None:
-        """Add ``decisions``, just written to the store, to the counts kept (as the store
-        counts them: never below nothing, an option at nothing not named)."""
+    def counted(self, campaign: str, decisions: Sequence[Counted], since: float) -> None:
+        """Add ``decisions``, written to the store by a write begun at ``since`` (by the
+        clock), to the counts kept, as the store counts them (never below nothing, an
+        option at nothing not named). Counts read while that write was under way may hold
+        it already or not: they are dropped, to be read again."""
         with self._lock:
             for decision in decisions:
-                found = self._read.get((campaign, decision.event))
+                key = (campaign, decision.event)
+                found = self._read.get(key)
                 if found is None:
                     continue
-                counts = found[1]
+                if found[1] >= since:
+                    del self._read[key]
+                    continue
+                counts = found[2]
                 games = max(0, counts.get(decision.option, 0) + decision.games)
                 if games:
                     counts[decision.option] = games
