@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
+
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.exc import OperationalError
 
 from newcourse.engine import SaveError
 from newcourse.storage import GameStore, NoSuchSave, SlotKey
-from newcourse.storage.sql import Base, SqlGameStore, StaleGame
+from newcourse.storage.sql import Base, Counted, SqlGameStore, StaleGame
 from newcourse.storage.sql.checkpoints import EVERY
+from newcourse.storage.sql.direct import DirectWrites
+from newcourse.storage.sql.store import COUNT, REPLACE_AT
 
 from .conftest import MakeApp, armed
 
@@ -98,3 +104,48 @@ def test_sqlite_checkpoints_are_taken_beside_the_writes_not_by_them(database: st
     again = SqlGameStore(database)
     assert again.read(KEY)["snapshot"] == {"turn": 3 * EVERY - 1}
     again.close()
+
+
+def test_a_decision_written_on_the_drivers_connection_reads_as_any_write(database: str) -> None:
+    store = SqlGameStore(database)
+    store.migrate()
+    first = store.write(KEY, SAVE)
+    moved = {**SAVE, "snapshot": {"turn": 7}}
+    counted = (Counted("plenum", "speak"), Counted("plenum", "speak"), Counted("plenum", "wait"))
+    assert store.write(KEY, moved, revision=first, counted=counted) == first + 1
+    with pytest.raises(StaleGame):  # the same revision again: nothing is written or counted
+        store.write(KEY, SAVE, revision=first, counted=counted)
+    assert store.read_revision(KEY) == (moved, first + 1)
+    assert store.choices("left_opposition", "plenum") == {"speak": 2, "wait": 1}
+    (slot,) = store.slots("someone", "left_opposition")
+    assert slot.summary == "turn 8"
+    assert abs(slot.modified - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=1)
+    store.close()
+
+
+def test_a_locked_database_refuses_a_direct_write_as_sqlalchemy_would(database: str) -> None:
+    store = SqlGameStore(database)
+    store.migrate()
+    store.write(KEY, SAVE)
+    impatient = create_engine(database, connect_args={"timeout": 0.05})
+    writes = DirectWrites(impatient, REPLACE_AT, COUNT["sqlite"], committed=lambda: None)
+    values = {
+        "k_player": KEY.player,
+        "k_campaign": KEY.campaign,
+        "k_slot": KEY.slot,
+        "k_revision": 1,
+        "v_data": "{}",
+        "v_summary": "",
+        "v_modified": dt.datetime.now(dt.UTC),
+    }
+    other = sqlite3.connect(database.removeprefix("sqlite:///"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+    with pytest.raises(OperationalError, match="locked"):
+        writes.write(values, [])
+    other.execute("ROLLBACK")
+    other.close()
+    assert writes.write(values, []) == 2, "a write once the lock is free goes through"
+    assert writes.write(values, []) is None, "and the slot is no longer at revision 1"
+    writes.close()
+    impatient.dispose()
+    store.close()

@@ -42,6 +42,11 @@ class Checkpoints:
         event.listen(engine, "commit", self._committed)
 
     def _committed(self, _connection: Any) -> None:
+        self.committed()
+
+    def committed(self) -> None:
+        """Count a commit made on the engine's database; every ``every`` of them, take a
+        checkpoint. (SQLAlchemy's commits are counted without this call.)"""
         with self._lock:
             self._commits += 1
             if self._commits < self.every or self._running:

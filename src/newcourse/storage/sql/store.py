@@ -41,6 +41,7 @@ from ..files import MAX_SAVE_BYTES, NoSuchSave
 from ..saves import AUTOSAVE, PREVIOUS, clean_name, summarise
 from ..slots import SlotInfo, SlotKey
 from .checkpoints import Checkpoints
+from .direct import DirectWrites
 from .models import ChoiceRow, SaveRow, SecretRow
 
 __all__ = ["Counted", "SqlGameStore", "StaleGame", "migrate", "sqlite_url"]
@@ -185,6 +186,11 @@ class SqlGameStore:
         self.checkpoints = (
             Checkpoints(self.engine) if self.engine.dialect.name == "sqlite" else None
         )
+        self._direct = (
+            DirectWrites(self.engine, REPLACE_AT, COUNT["sqlite"], self.checkpoints.committed)
+            if self.checkpoints is not None
+            else None
+        )
 
     def migrate(self) -> None:
         """Create or update the schema (see ``migrate``)."""
@@ -192,6 +198,9 @@ class SqlGameStore:
 
     def close(self) -> None:
         """Close every connection the store holds."""
+        if self._direct is not None:
+            with self._writing:
+                self._direct.close()
         if self.checkpoints is not None:
             self.checkpoints.close()
         self.engine.dispose()
@@ -258,10 +267,29 @@ class SqlGameStore:
             "v_summary": summarise(data, self.start)[:200],
             "v_modified": dt.datetime.now(dt.UTC),
         }
+        direct = self._direct
+        if direct is not None and revision and all(d.games >= 0 for d in counted):
+            return self._write_direct(direct, key, values, revision, counted)
         with self._transaction() as connection:
             written = self._replace(connection, values, revision)
             for decision in counted:
                 self._count_in(connection, key.campaign, decision)
+        return written
+
+    def _write_direct(
+        self,
+        direct: DirectWrites,
+        key: SlotKey,
+        values: dict[str, Any],
+        revision: int,
+        counted: Sequence[Counted],
+    ) -> int:
+        """A write at a revision on SQLite, by ``DirectWrites`` (a decision's path)."""
+        counts = [_count_values(key.campaign, decision) for decision in counted]
+        with self._writing:
+            written = direct.write({**values, "k_revision": revision}, counts)
+        if written is None:
+            raise StaleGame("the game was changed elsewhere meanwhile; reload it")
         return written
 
     def _replace(self, connection: Connection, values: dict[str, Any], revision: int | None) -> int:
@@ -315,12 +343,7 @@ class SqlGameStore:
             self._count_in(connection, campaign, Counted(event, option, games))
 
     def _count_in(self, connection: Connection, campaign: str, decision: Counted) -> None:
-        values = {
-            "c_campaign": campaign,
-            "c_event": decision.event,
-            "c_option": decision.option,
-            "c_games": decision.games,
-        }
+        values = _count_values(campaign, decision)
         if decision.games < 0:  # never below nothing; nothing counted, nothing to take back
             connection.execute(TAKE_BACK, values)
         elif self._count is not None:
@@ -359,6 +382,15 @@ class SqlGameStore:
             row = session.get(SecretRow, name)
             assert row is not None
             return row.value
+
+
+def _count_values(campaign: str, decision: Counted) -> dict[str, Any]:
+    return {
+        "c_campaign": campaign,
+        "c_event": decision.event,
+        "c_option": decision.option,
+        "c_games": decision.games,
+    }
 
 
 def _slot(key: SlotKey) -> dict[str, str]:
