@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -48,6 +49,40 @@ def test_a_view_round_trips_through_json(mini: Campaign) -> None:
         light = view_data(public_view(game.view(), mini), timeline=False)
         assert light == {k: v for k, v in data.items() if k != "timeline"}
         assert view_data(public_view(game.view(), mini)) == data
+
+
+class Point(NamedTuple):
+    label: str
+    x: int | None
+
+
+class Line(NamedTuple):
+    name: str
+    points: tuple[Point, ...]
+    end: Point | None
+
+
+@dataclass(frozen=True)
+class Only:
+    line: Line
+
+
+@dataclass(frozen=True)
+class Unknown:  # a name only the type checker knows: every field is looked at
+    point: Missing  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_records_become_dicts_by_field_name_however_deep() -> None:
+    line = Line("front", (Point("a", 1), Point("b", None)), None)
+    expected = {
+        "name": "front",
+        "points": [{"label": "a", "x": 1}, {"label": "b", "x": None}],
+        "end": None,
+    }
+    assert to_data(line) == expected
+    assert to_data(Only(line)) == {"line": expected}
+    assert to_data(Line("x", (), Point("c", 3)))["end"] == {"label": "c", "x": 3}
+    assert to_data(Unknown(Point("d", 4))) == {"point": {"label": "d", "x": 4}}
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -10,7 +10,8 @@ by ``public_view`` and differs from it in three ways:
   the codex notes the view points to (``codex``), are in it, so a client needs
   nothing else to draw it.
 - **JSON-ready.** Only text, whole numbers, fractions, booleans, None and
-  tuples of them, in frozen dataclasses and named tuples; ``to_data`` turns it
+  tuples of them, in named tuples (made by the thousand: they cost less than
+  dataclasses) and the view itself a frozen dataclass; ``to_data`` turns it
   into what ``json.dumps`` writes, every field by name; ``view_data`` does so
   with the timeline (every decision of the game so far, half a late view's
   weight) left out unless it is asked for. ``VERSION`` goes up whenever a field
@@ -26,7 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Any
+from operator import attrgetter
+from types import UnionType
+from typing import Any, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from ..engine import Campaign, TurnView
 from ..engine.congress import ElectionLine
@@ -72,8 +75,7 @@ VERSION = 2
 2: the timeline is in a view's data only where it was asked for (``view_data``)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """A shown value that moved: "Repression 25 → 30 (+5)"; a faction's share in percent."""
 
     name: str
@@ -84,8 +86,7 @@ class Change:
     percent: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(NamedTuple):
     """How a party body voted, or would vote today; ``passed`` is worked out already."""
 
     body: str
@@ -97,8 +98,7 @@ class Tally:
     breakdown: Breakdown | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Quality:
+class Quality(NamedTuple):
     """A shown quality: its value in its range, its group, the level or clock the player
     reads beside it ("censured", "2 of 3"), and how it moved since the last decision.
     The view holds no other kind, so nothing in it says whether a quality is shown."""
@@ -115,8 +115,7 @@ class Quality:
     delta: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Faction:
+class Faction(NamedTuple):
     """A faction and its share of the delegates, in percent."""
 
     name: str
@@ -125,8 +124,7 @@ class Faction:
     delta: int = 0  # how its whole-percent share moved since the last decision
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """An option the player can see: available or not (and why, in the writer's words),
     with its odds or expected vote and what it costs or does."""
 
@@ -141,8 +139,7 @@ class Option:
     effects: tuple[Amount, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Last:
+class Last(NamedTuple):
     """What the last decision did, as the player may know it."""
 
     event_id: str
@@ -157,8 +154,7 @@ class Last:
     history: str
 
 
-@dataclass(frozen=True, slots=True)
-class CodexLink:
+class CodexLink(NamedTuple):
     """A codex note the view points to (from the event, the news), by id and title."""
 
     id: str
@@ -360,14 +356,49 @@ view holds a thousand values and a few dozen types."""
 
 
 def _shape_of(kind: type) -> Callable[[Any], Any]:
-    if is_dataclass(kind):
-        names = tuple(field.name for field in fields(kind))
-        return lambda value: {name: to_data(getattr(value, name)) for name in names}
-    if issubclass(kind, tuple) and hasattr(kind, "_fields"):
-        keys: tuple[str, ...] = kind._fields
-        return lambda value: {key: to_data(item) for key, item in zip(keys, value, strict=True)}
+    if is_dataclass(kind) or (issubclass(kind, tuple) and hasattr(kind, "_fields")):
+        return _record_shape(kind)
     if issubclass(kind, tuple | list):
         return lambda value: [to_data(item) for item in value]
     if issubclass(kind, Mapping):
         return lambda value: {str(key): to_data(item) for key, item in value.items()}
     return lambda value: value
+
+
+def _record_shape(kind: type) -> Callable[[Any], dict[str, Any]]:
+    """A dataclass or named tuple as a dict by field name. Fields declared to hold only
+    text, numbers, booleans or None are taken as they are, without a look at each value:
+    the others (a tuple, another record) are turned into data in turn."""
+    is_tuple = not is_dataclass(kind)
+    names: tuple[str, ...] = (
+        kind._fields if is_tuple else tuple(f.name for f in fields(kind))  # type: ignore[attr-defined]
+    )
+    try:
+        hints = get_type_hints(kind)
+    except (NameError, TypeError):  # a name only known to the type checker: look at all
+        hints = {}
+    nested = tuple(name for name in names if not _plain(hints.get(name)))
+    take = attrgetter(*names)
+    single = len(names) == 1
+
+    def shape(value: Any) -> dict[str, Any]:
+        if is_tuple:
+            data = dict(zip(names, value, strict=True))
+        else:
+            data = {names[0]: take(value)} if single else dict(zip(names, take(value), strict=True))
+        for name in nested:
+            item = data[name]
+            if type(item) not in _AS_IS:
+                data[name] = to_data(item)
+        return data
+
+    return shape
+
+
+def _plain(hint: Any) -> bool:
+    """Whether a field declared ``hint`` holds only values JSON writes as they are."""
+    if hint in _AS_IS:
+        return True
+    if get_origin(hint) in (Union, UnionType):
+        return all(_plain(member) for member in get_args(hint))
+    return False
