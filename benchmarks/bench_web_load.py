@@ -5,16 +5,16 @@ folder: on SQLite by default (a file in that folder), on PostgreSQL with
 ``--database-url postgresql+psycopg://...`` or ``--postgres`` (a throwaway
 cluster started for the run, as ``.ci/run`` starts one for the tests, and
 stopped by its PID at the end). This process is the client: ``--players``
-players, each with its own HTTP connection, cookie jar and CSRF token (an aiohttp
-ClientSession: a client light enough to leave the server most of the cores they
-share), arriving one after another over the first half of the warm-up (so the
-server's workers share the connections out as they come, as with real players),
-each starting a game through the JSON API and then deciding,
-as soon as its last decision is answered or, with ``--rate``, at its turn in a
-crowd that makes so many decisions a second: a random option among those
-available (its own seeded stream), a new game at an ending, the game's revision
-sent with every decision. The first ``--warm-up`` seconds are not counted; then for
-``--seconds`` the benchmark counts
+players, each with its own HTTP connection, cookies and CSRF token (``wire``: a
+client light enough to leave the server most of the cores they share), arriving
+one after another over the first half of the warm-up (so the server's workers
+share the connections out as they come, as with real players), each starting a
+game through the JSON API and then deciding, as soon as its last decision is
+answered or, with ``--rate``, at its turn in a crowd that makes so many
+decisions a second: a random option among those available (its own seeded
+stream), a new game at an ending, the game's revision sent with every decision.
+The first ``--warm-up`` seconds are not counted; then for ``--seconds`` the
+benchmark counts
 
 - decisions per second (``POST /api/game/choose`` answered 2xx),
 - the latency of those requests: p50, p90, p99 and max,
@@ -43,13 +43,13 @@ import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import aiohttp
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import machine
 from servers import cpu_seconds, database_kind, run_database, web_server
+from wire import Connection, WireError
 
 TIMEOUT = 10.0  # seconds a request may take before it counts as an error
 TARGETS = {"decisions_per_s": 500, "p99_ms": 100.0}  # SQLite, two cores
@@ -72,61 +72,62 @@ class Tally:
 async def player(
     address: str, number: int, tally: Tally, period: float, arrival: float = 0.0
 ) -> None:
-    """One player, arriving after ``arrival`` seconds: its own client (cookie jar,
-    connection) and token; decides until the end, one decision every ``period`` seconds
+    """One player, arriving after ``arrival`` seconds: its own connection (kept alive),
+    cookies and token; decides until the end, one decision every ``period`` seconds
     (0: as soon as the last one is answered)."""
     chance = random.Random(number)
     await asyncio.sleep(arrival)
-    async with aiohttp.ClientSession(
-        base_url=address,
-        connector=aiohttp.TCPConnector(limit=1),  # one connection, kept alive
-        cookie_jar=aiohttp.CookieJar(unsafe=True),  # the server's address is an IP
-        timeout=aiohttp.ClientTimeout(total=TIMEOUT),
-    ) as client:
-        game: dict[str, Any] | None = None
-        token = ""
-        turn = time.perf_counter() + chance.uniform(0, period)  # the players do not march
-        while not tally.over:
-            try:
-                if not token:
-                    async with client.get("/api/codes") as answer:
-                        await answer.read()
-                        token = answer.headers.get("x-csrf-token", "")
-                    continue
-                headers = {"X-CSRF-Token": token}
-                if game is None or game["view"]["over"]:
-                    body = {"seed": chance.randrange(1 << 30)}
-                    async with client.post("/api/game", json=body, headers=headers) as answer:
-                        game = await answer.json() if answer.ok else None
-                        if tally.counting:
-                            tally.new_games += 1 if answer.ok else 0
-                            if not answer.ok:
-                                tally.errors[f"new game: {answer.status}"] += 1
-                    continue
-                options = [o["id"] for o in game["view"]["options"] if o["available"]]
-                if not options:
-                    if tally.counting:
-                        tally.errors["a game with nothing to choose"] += 1
-                    game = None
-                    continue
-                body = {"option": chance.choice(options), "revision": game["revision"]}
-                if period:  # wait for this player's turn; one that is late goes at once
-                    await asyncio.sleep(turn - time.perf_counter())
-                    turn = max(turn + period, time.perf_counter())
-                asked = time.perf_counter()
-                async with client.post("/api/game/choose", json=body, headers=headers) as answer:
-                    # the latency ends with the whole answer read, as a player would need it
-                    game = await answer.json() if answer.ok else None
-                    took = time.perf_counter() - asked
-                    if tally.counting:
-                        if answer.ok:
-                            tally.latencies.append(took)
-                        else:  # the game is read again from a new one rather than guessed
-                            tally.errors[f"decision: {answer.status}"] += 1
-            except (aiohttp.ClientError, TimeoutError) as error:
+    where = urlsplit(address)
+    client = Connection(where.hostname or "127.0.0.1", where.port or 80)
+    game: dict[str, Any] | None = None
+    token = ""
+    turn = time.perf_counter() + chance.uniform(0, period)  # the players do not march
+    while not tally.over:
+        try:
+            if not token:
+                answer = await asyncio.wait_for(client.request("GET", "/api/codes"), TIMEOUT)
+                token = answer.headers.get("x-csrf-token", "")
+                continue
+            headers = {"X-CSRF-Token": token}
+            if game is None or game["view"]["over"]:
+                body = {"seed": chance.randrange(1 << 30)}
+                answer = await asyncio.wait_for(
+                    client.request("POST", "/api/game", body, headers), TIMEOUT
+                )
+                game = answer.json() if answer.ok else None
                 if tally.counting:
-                    tally.errors[type(error).__name__] += 1
-                game, token = None, ""
+                    tally.new_games += 1 if answer.ok else 0
+                    if not answer.ok:
+                        tally.errors[f"new game: {answer.status}"] += 1
+                continue
+            options = [o["id"] for o in game["view"]["options"] if o["available"]]
+            if not options:
+                if tally.counting:
+                    tally.errors["a game with nothing to choose"] += 1
+                game = None
+                continue
+            body = {"option": chance.choice(options), "revision": game["revision"]}
+            if period:  # wait for this player's turn; one that is late goes at once
+                await asyncio.sleep(turn - time.perf_counter())
+                turn = max(turn + period, time.perf_counter())
+            asked = time.perf_counter()
+            answer = await asyncio.wait_for(
+                client.request("POST", "/api/game/choose", body, headers), TIMEOUT
+            )
+            # the latency ends with the whole answer read and parsed, as a player needs it
+            game = answer.json() if answer.ok else None
+            took = time.perf_counter() - asked
+            if tally.counting:
+                if answer.ok:
+                    tally.latencies.append(took)
+                else:  # the game is read again from a new one rather than guessed
+                    tally.errors[f"decision: {answer.status}"] += 1
+        except (WireError, TimeoutError) as error:
+            if tally.counting:
+                tally.errors[type(error).__name__] += 1
+            await client.close()
+            game, token = None, ""
+    await client.close()
 
 
 async def drive(
