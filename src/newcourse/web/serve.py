@@ -1,8 +1,9 @@
 """``newcourse serve``: migrate the database, make sure Redis answers (with ``--redis-url``),
 then run the web player under uvicorn.
 
-Uvicorn takes uvloop and httptools, the faster event loop and HTTP parser, when they are
-installed (``loop`` and ``http`` left to ``auto``), and the pure-Python ones otherwise. It
+Uvicorn takes uvloop and httptools, the event loop and HTTP parser written in C that the
+``web`` extra installs (``loop`` and ``http`` left to ``auto``), and falls back on the
+pure-Python ones where they are missing (uvloop is not made for Windows). It
 writes no line per request unless asked (``--access-log``, or ``NEWCOURSE_DEBUG``): under
 load, the log costs a share of the server's time and fills a disk."""
 
