@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import machine
 from servers import cpu_seconds, database_kind, run_database, web_server
-from wire import Connection, WireError
+from wire import Connection, WireError, run
 
 TIMEOUT = 10.0  # seconds a request may take before it counts as an error
 TARGETS = {"decisions_per_s": 500, "p99_ms": 100.0}  # SQLite, two cores
@@ -78,22 +78,20 @@ async def player(
     chance = random.Random(number)
     await asyncio.sleep(arrival)
     where = urlsplit(address)
-    client = Connection(where.hostname or "127.0.0.1", where.port or 80)
+    client = Connection(where.hostname or "127.0.0.1", where.port or 80, TIMEOUT)
     game: dict[str, Any] | None = None
     token = ""
     turn = time.perf_counter() + chance.uniform(0, period)  # the players do not march
     while not tally.over:
         try:
             if not token:
-                answer = await asyncio.wait_for(client.request("GET", "/api/codes"), TIMEOUT)
+                answer = await client.request("GET", "/api/codes")
                 token = answer.headers.get("x-csrf-token", "")
                 continue
             headers = {"X-CSRF-Token": token}
             if game is None or game["view"]["over"]:
                 body = {"seed": chance.randrange(1 << 30)}
-                answer = await asyncio.wait_for(
-                    client.request("POST", "/api/game", body, headers), TIMEOUT
-                )
+                answer = await client.request("POST", "/api/game", body, headers)
                 game = answer.json() if answer.ok else None
                 if tally.counting:
                     tally.new_games += 1 if answer.ok else 0
@@ -111,9 +109,7 @@ async def player(
                 await asyncio.sleep(turn - time.perf_counter())
                 turn = max(turn + period, time.perf_counter())
             asked = time.perf_counter()
-            answer = await asyncio.wait_for(
-                client.request("POST", "/api/game/choose", body, headers), TIMEOUT
-            )
+            answer = await client.request("POST", "/api/game/choose", body, headers)
             # the latency ends with the whole answer read and parsed, as a player needs it
             game = answer.json() if answer.ok else None
             took = time.perf_counter() - asked
@@ -219,9 +215,7 @@ def measure(
     ):
         data = Path(folder)
         with web_server(database_url, workers, data) as (address, server_pid):
-            figures = asyncio.run(
-                drive(address, players, rate, warm_up, seconds, server_pid, database_pid)
-            )
+            figures = run(drive(address, players, rate, warm_up, seconds, server_pid, database_pid))
     return {
         "database": database_kind(database_url),
         "players": players,

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Coroutine
 from contextlib import suppress
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic_core import from_json
 
-__all__ = ["Answer", "Connection", "WireError"]
+__all__ = ["Answer", "Connection", "WireError", "run"]
+
+T = TypeVar("T")
 
 
 class WireError(Exception):
@@ -46,8 +49,9 @@ class Answer(NamedTuple):
 class Connection:
     """One player's connection to ``host``:``port``, with its cookies."""
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, timeout: float = 10.0) -> None:
         self.host, self.port = host, port
+        self.timeout = timeout  # seconds for a request and its answer: TimeoutError after
         self.cookies: dict[str, str] = {}
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
@@ -56,6 +60,16 @@ class Connection:
         self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
     ) -> Answer:
         """Send one request (``body`` as JSON when given) and read its whole answer."""
+        try:
+            async with asyncio.timeout(self.timeout):
+                return await self._request(method, path, body, headers)
+        except TimeoutError:
+            await self.close()
+            raise
+
+    async def _request(
+        self, method: str, path: str, body: Any, headers: dict[str, str] | None
+    ) -> Answer:
         if self._writer is None:
             self._reader, self._writer = await asyncio.open_connection(self.host, self.port)
         reader, writer = self._reader, self._writer
@@ -110,3 +124,13 @@ class Connection:
             writer.close()
             with suppress(ConnectionError):
                 await writer.wait_closed()
+
+
+def run(main: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(main)``, on uvloop's event loop where it is installed (the web extra
+    installs it): the client's own share of the cores is smaller."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
