@@ -82,15 +82,18 @@ async def player(
     game: dict[str, Any] | None = None
     token = ""
     turn = time.perf_counter() + chance.uniform(0, period)  # the players do not march
+    doing = "token"
     while not tally.over:
         try:
             if not token:
+                doing = "token"
                 answer = await client.request("GET", "/api/codes")
                 token = answer.headers.get("x-csrf-token", "")
                 continue
             headers = {"X-CSRF-Token": token}
             if game is None or game["view"]["over"]:
                 body = {"seed": chance.randrange(1 << 30)}
+                doing = "new game"
                 answer = await client.request("POST", "/api/game", body, headers)
                 game = answer.json() if answer.ok else None
                 if tally.counting:
@@ -108,7 +111,7 @@ async def player(
             if period:  # wait for this player's turn; one that is late goes at once
                 await asyncio.sleep(turn - time.perf_counter())
                 turn = max(turn + period, time.perf_counter())
-            asked = time.perf_counter()
+            asked, doing = time.perf_counter(), "decision"
             answer = await client.request("POST", "/api/game/choose", body, headers)
             # the latency ends with the whole answer read and parsed, as a player needs it
             game = answer.json() if answer.ok else None
@@ -120,7 +123,7 @@ async def player(
                     tally.errors[f"decision: {answer.status}"] += 1
         except (WireError, TimeoutError) as error:
             if tally.counting:
-                tally.errors[type(error).__name__] += 1
+                tally.errors[f"{doing}: {type(error).__name__}"] += 1
             await client.close()
             game, token = None, ""
     await client.close()

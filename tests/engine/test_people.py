@@ -11,7 +11,7 @@ from newcourse.content.loader import load_campaign, load_with_diagnostics
 from newcourse.engine.figures import PersonState, Role
 from newcourse.engine.game import Game
 from newcourse.engine.model import Campaign, Source
-from newcourse.engine.people import cast_of
+from newcourse.engine.people import cast_of, people_view
 
 PEOPLE = Path(__file__).resolve().parents[1] / "campaigns" / "people"
 
@@ -78,6 +78,23 @@ def test_the_view_shows_only_the_people_the_player_knows(campaign: Campaign) -> 
     names = [p.name for p in Game.start(campaign, seed=1).view().people]
     assert names == ["Stalin", "Karl Radek", "Evgeny Preobrazhensky", "Grigory Zinoviev"]
     assert "An agent" not in names
+
+
+def test_the_peoples_view_is_made_once_for_a_state_and_again_when_it_changes(
+    campaign: Campaign,
+) -> None:
+    game = Game.start(campaign, seed=1)
+    people = dict(game.state.people)
+    seen = people_view(campaign.roster, people)
+    assert people_view(campaign.roster, dict(people)) is seen, "an equal state: the same view"
+    radek = people["radek"]
+    people["radek"] = radek._replace(trust=radek.trust + 1)
+    moved = people_view(campaign.roster, people)
+    assert moved is not seen
+    assert [p.trust for p in moved if p.id == "radek"] == [radek.trust + 1]
+    again = load_campaign(PEOPLE)  # another campaign's roster: a view of its own
+    assert people_view(again.roster, game.state.people) is not seen
+    assert people_view(again.roster, game.state.people) == seen
 
 
 def test_a_game_with_people_saves_them_and_replays(campaign: Campaign) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 import pytest
@@ -83,6 +83,18 @@ def test_records_become_dicts_by_field_name_however_deep() -> None:
     assert to_data(Only(line)) == {"line": expected}
     assert to_data(Line("x", (), Point("c", 3)))["end"] == {"label": "c", "x": 3}
     assert to_data(Unknown(Point("d", 4))) == {"point": {"label": "d", "x": 4}}
+
+
+def test_the_peoples_data_is_made_once_for_the_same_people(real: Campaign) -> None:
+    view = public_view(Game.start(real, 1).view(), real)
+    first = view_data(view, timeline=False)["people"]
+    assert first == to_data(view.people) and first
+    assert view_data(view, timeline=False)["people"] is first
+    person = view.people[0]
+    changed = replace(view, people=(person._replace(trust=person.trust + 1), *view.people[1:]))
+    moved = view_data(changed, timeline=False)["people"]
+    assert moved[0]["trust"] == person.trust + 1 and moved[1:] == first[1:]
+    assert first[0]["trust"] == person.trust, "the data given before is left as it was"
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -138,7 +138,27 @@ class PersonView(NamedTuple):
 
 
 def people_view(roster: Roster, people: Mapping[str, PersonState]) -> tuple[PersonView, ...]:
-    """The shown people as they now are, in the campaign's order; hidden people never."""
+    """The shown people as they now are, in the campaign's order; hidden people never.
+
+    Most decisions change nobody, and games often stand where others stood: the views
+    made are kept by the people's states (the very same tuple is given again)."""
+    key = tuple(people.items())
+    kept = _KEPT_VIEWS.get(key)
+    if kept is not None and kept[0] is roster:
+        return kept[1]
+    made = _people_view(roster, people)
+    if len(_KEPT_VIEWS) >= KEPT_VIEWS:
+        _KEPT_VIEWS.clear()
+    _KEPT_VIEWS[key] = (roster, made)
+    return made
+
+
+KEPT_VIEWS = 1024
+"""People's views kept (of as many different states); when full, forgotten all at once."""
+_KEPT_VIEWS: dict[tuple[tuple[str, PersonState], ...], tuple[Roster, tuple[PersonView, ...]]] = {}
+
+
+def _people_view(roster: Roster, people: Mapping[str, PersonState]) -> tuple[PersonView, ...]:
     views = []
     for key, person in roster.people.items():
         if not person.shown or key not in people:

@@ -340,12 +340,32 @@ def to_data(value: Any) -> Any:
 
 def view_data(view: PublicView, timeline: bool = True) -> dict[str, Any]:
     """``view`` as JSON data (as ``to_data`` gives it); without the ``timeline`` key unless
-    ``timeline``, for an answer that does not need the whole game's past again."""
+    ``timeline``, for an answer that does not need the whole game's past again.
+
+    The people's data is kept by the very tuple it was made from (the engine gives the
+    same tuple again while nobody changes), so views' data may share it: encode the data,
+    do not change it in place."""
     return {
-        name: to_data(getattr(view, name))
+        name: _people_data(view.people) if name == "people" else to_data(getattr(view, name))
         for name in _VIEW_FIELDS
         if timeline or name != "timeline"
     }
+
+
+def _people_data(people: tuple[PersonView, ...]) -> Any:
+    kept = _KEPT_PEOPLE.get(id(people))
+    if kept is not None and kept[0] is people:
+        return kept[1]
+    made = to_data(people)
+    if len(_KEPT_PEOPLE) >= KEPT_PEOPLE:
+        _KEPT_PEOPLE.clear()
+    _KEPT_PEOPLE[id(people)] = (people, made)  # kept alive, so no other takes its id
+    return made
+
+
+KEPT_PEOPLE = 1024
+"""People's data kept (of as many views); when full, forgotten all at once."""
+_KEPT_PEOPLE: dict[int, tuple[tuple[PersonView, ...], Any]] = {}
 
 
 _VIEW_FIELDS = tuple(field.name for field in fields(PublicView))
