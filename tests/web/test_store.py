@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 
 import pytest
 from fastapi.testclient import TestClient
@@ -149,3 +150,30 @@ def test_a_locked_database_refuses_a_direct_write_as_sqlalchemy_would(database: 
     writes.close()
     impatient.dispose()
     store.close()
+
+
+def test_writers_racing_at_one_revision_let_exactly_one_through(database: str) -> None:
+    """Eight requests in two processes (two stores on one file), all decided on the same
+    revision: one decision is written and counted, seven are refused as stale."""
+    stores = [SqlGameStore(database), SqlGameStore(database)]
+    stores[0].migrate()
+    revision = stores[0].write(KEY, SAVE)
+    start = threading.Barrier(8)
+    written: list[int | None] = []
+
+    def decide(store: SqlGameStore) -> None:
+        start.wait()
+        try:
+            written.append(store.write(KEY, SAVE, revision=revision, counted=[Counted("e", "o")]))
+        except StaleGame:
+            written.append(None)
+
+    racers = [threading.Thread(target=decide, args=(stores[n % 2],)) for n in range(8)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join()
+    assert sorted(written, key=lambda w: w is None) == [revision + 1] + [None] * 7
+    assert stores[1].choices("left_opposition", "e") == {"o": 1}
+    for store in stores:
+        store.close()
