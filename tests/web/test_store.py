@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 import threading
 
@@ -14,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 from newcourse.engine import SaveError
 from newcourse.storage import GameStore, NoSuchSave, SlotKey
 from newcourse.storage.sql import Base, Counted, SqlGameStore, StaleGame
-from newcourse.storage.sql.checkpoints import EVERY
+from newcourse.storage.sql.checkpoints import EVERY, WARN_AFTER, Checkpoints
 from newcourse.storage.sql.direct import DirectWrites
 from newcourse.storage.sql.store import COUNT, REPLACE_AT
 
@@ -177,3 +178,43 @@ def test_writers_racing_at_one_revision_let_exactly_one_through(database: str) -
     assert stores[1].choices("left_opposition", "e") == {"o": 1}
     for store in stores:
         store.close()
+
+
+def test_a_checkpoint_that_fails_is_logged_not_raised(
+    database: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = create_engine(database)
+
+    def gone() -> None:
+        raise OperationalError("PRAGMA wal_checkpoint(PASSIVE)", None, Exception("disk gone"))
+
+    monkeypatch.setattr(engine, "connect", gone)
+    checkpoints = Checkpoints(engine, every=1)
+    with caplog.at_level(logging.WARNING, logger="newcourse.storage"):
+        checkpoints.committed()
+        checkpoints.close()  # waits for the checkpoint under way
+    assert (checkpoints.taken, checkpoints.failed) == (0, 1)
+    assert "could not be copied back (1 time(s) in a row): disk gone" in caplog.text
+    engine.dispose()
+
+
+def test_a_log_a_reader_keeps_from_being_copied_back_is_reported(
+    database: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SqlGameStore(database)
+    store.migrate()
+    revision = store.write(KEY, SAVE)
+    reader = sqlite3.connect(database.removeprefix("sqlite:///"), isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM saves").fetchall()  # holds this snapshot open
+    checkpoints = store.checkpoints
+    assert checkpoints is not None
+    with caplog.at_level(logging.WARNING, logger="newcourse.storage"):
+        for _ in range(20 * WARN_AFTER * EVERY):
+            revision = store.write(KEY, SAVE, revision=revision)
+            if checkpoints.short >= WARN_AFTER:
+                break
+        store.close()
+    reader.close()
+    assert checkpoints.short >= WARN_AFTER
+    assert "has not been copied back whole" in caplog.text

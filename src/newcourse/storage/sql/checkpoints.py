@@ -12,6 +12,7 @@ which waits for no lock), while the requests go on.
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from threading import Lock
 from typing import Any
@@ -19,11 +20,15 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
-__all__ = ["EVERY", "Checkpoints"]
+__all__ = ["EVERY", "WARN_AFTER", "Checkpoints"]
+
+log = logging.getLogger("newcourse.storage")
 
 EVERY = 100
 """Commits between two checkpoints: a few hundred pages of log, well under SQLite's
 thousand."""
+WARN_AFTER = 10
+"""Checkpoints in a row that leave part of the log behind before the log says so."""
 
 
 class Checkpoints:
@@ -35,6 +40,11 @@ class Checkpoints:
         self.every = every
         self.taken = 0
         """Checkpoints taken so far."""
+        self.failed = 0
+        """Checkpoints that failed in a row, up to now."""
+        self.short = 0
+        """Checkpoints in a row, up to now, that left part of the log behind (a reader was
+        still on an older snapshot of the database)."""
         self._commits = 0
         self._running = False
         self._lock = Lock()
@@ -57,10 +67,28 @@ class Checkpoints:
     def _checkpoint(self) -> None:
         try:
             with self.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                # (busy, pages in the log, pages of it copied back)
+                row = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").first()
             self.taken += 1
-        except SQLAlchemyError:
-            pass  # the database is busy or gone: the next checkpoint copies what this one left
+            self.failed = 0
+            left = row[1] - row[2] if row is not None and row[1] >= 0 else 0
+            self.short = self.short + 1 if left > 0 else 0
+            if self.short and self.short % WARN_AFTER == 0:
+                log.warning(
+                    "the database's write-ahead log has not been copied back whole for %d "
+                    "checkpoints (%d pages left): a reader keeps an old snapshot open",
+                    self.short,
+                    left,
+                )
+        except SQLAlchemyError as error:
+            # the database is busy or gone: the next checkpoint copies what this one left,
+            # but a log that is never copied back grows, so say so
+            self.failed += 1
+            log.warning(
+                "the database's write-ahead log could not be copied back (%d time(s) in a row): %s",
+                self.failed,
+                getattr(error, "orig", None) or error,
+            )
         finally:
             with self._lock:
                 self._running = False
