@@ -127,8 +127,9 @@ class Connection:
 
 
 def run(main: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run(main)``, on uvloop's event loop where it is installed (the web extra
-    installs it): the client's own share of the cores is smaller."""
+    """``asyncio.run(main)``, on uvloop's event loop where it is installed (the test extra
+    installs it for the benchmarks; the server never takes it): the client's own share of
+    the cores is smaller."""
     try:
         import uvloop
     except ImportError:

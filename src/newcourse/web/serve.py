@@ -1,11 +1,13 @@
 """``newcourse serve``: migrate the database, make sure Redis answers (with ``--redis-url``),
 then run the web player under uvicorn.
 
-Uvicorn takes uvloop and httptools, the event loop and HTTP parser written in C that the
-``web`` extra installs (``loop`` and ``http`` left to ``auto``), and falls back on the
-pure-Python ones where they are missing (uvloop is not made for Windows). It
-writes no line per request unless asked (``--access-log``, or ``NEWCOURSE_DEBUG``): under
-load, the log costs a share of the server's time and fills a disk."""
+Uvicorn takes httptools, the HTTP parser written in C that the ``web`` extra installs
+(``http`` left to ``auto``), and falls back on the pure-Python one where it is missing.
+The event loop is asyncio's own, never uvloop, even where uvloop is installed: uvloop
+has an open report of answers given to the wrong requests under heavy load (uvloop
+issue 645), which a server of players' games cannot risk. It writes no line per request
+unless asked (``--access-log``, or ``NEWCOURSE_DEBUG``): under load, the log costs a
+share of the server's time and fills a disk."""
 
 from __future__ import annotations
 
@@ -83,7 +85,7 @@ def serve(
         workers=workers,
         log_level="info" if access_log else "warning",
         access_log=access_log,
-        loop="auto",  # uvloop when installed
+        loop="asyncio",  # not uvloop, even where installed: see the module's notes
         http="auto",  # httptools when installed
         timeout_graceful_shutdown=STOPPING,
     )
