@@ -11,8 +11,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from newcourse.engine import Campaign, Game
-from newcourse.session import VERSION, PublicView, public_view, to_data
-from newcourse.session.view import view_data
+from newcourse.session import VERSION, PublicView, public_view, to_data, view_data
 
 
 def strings(data: Any) -> Iterator[str]:

@@ -17,7 +17,7 @@ from newcourse.storage import GameStore, NoSuchSave, SlotKey
 from newcourse.storage.sql import Base, Counted, SqlGameStore, StaleGame
 from newcourse.storage.sql.checkpoints import EVERY, WARN_AFTER, Checkpoints
 from newcourse.storage.sql.direct import DirectWrites
-from newcourse.storage.sql.store import COUNT, REPLACE_AT
+from newcourse.storage.sql.statements import COUNT, REPLACE_AT
 
 from .conftest import MakeApp, armed
 

@@ -10,10 +10,11 @@ anything: no terminal and no web package is imported.
 
 from .codex import Codex, CodexNote
 from .commands import CHOOSE, COMMANDS, Command, command_for, command_named
+from .data import to_data, view_data
 from .history import History, Moment, Series, history
 from .play import Session
 from .refusals import CODES, Refusal, refusal_code, refusal_sentence
-from .view import VERSION, PublicView, public_view, to_data
+from .view import VERSION, PublicView, public_view
 
 __all__ = [
     "CHOOSE",
@@ -36,4 +37,5 @@ __all__ = [
     "refusal_code",
     "refusal_sentence",
     "to_data",
+    "view_data",
 ]

@@ -26,8 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from ..engine.game import SEED_LIMIT
-from ..session import CODES, COMMANDS, to_data
-from ..session.view import view_data
+from ..session import CODES, COMMANDS, to_data, view_data
 from .csrf import api_token
 from .encoding import JSONAnswer
 from .errors import WEB_CODES

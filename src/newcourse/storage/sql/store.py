@@ -23,16 +23,12 @@ from sqlalchemy import (
     Connection,
     CursorResult,
     Engine,
-    Table,
-    bindparam,
     create_engine,
     delete,
     event,
     insert,
     select,
-    update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
@@ -42,7 +38,20 @@ from ..saves import AUTOSAVE, PREVIOUS, clean_name, summarise
 from ..slots import SlotInfo, SlotKey
 from .checkpoints import Checkpoints
 from .direct import DirectWrites
-from .models import ChoiceRow, SaveRow, SecretRow
+from .models import SaveRow, SecretRow
+from .statements import (
+    ADD,
+    CHOICES,
+    COUNT,
+    COUNTS,
+    FOUND,
+    READ,
+    RECOUNT,
+    REPLACE,
+    REPLACE_AT,
+    REVISION,
+    TAKE_BACK,
+)
 
 __all__ = ["Counted", "SqlGameStore", "StaleGame", "migrate", "sqlite_url"]
 
@@ -60,69 +69,6 @@ class Counted(NamedTuple):
     event: str
     option: str
     games: int = 1
-
-
-# The statements of a request's path, built once: building one costs more than running it.
-SAVES = cast(Table, SaveRow.__table__)
-CHOICES = cast(Table, ChoiceRow.__table__)
-_SLOT = (
-    SAVES.c.player == bindparam("k_player"),
-    SAVES.c.campaign == bindparam("k_campaign"),
-    SAVES.c.slot == bindparam("k_slot"),
-)
-READ = select(SAVES.c.data, SAVES.c.revision).where(*_SLOT)
-REVISION = select(SAVES.c.revision).where(*_SLOT)
-FOUND = select(SAVES.c.id).where(*_SLOT).limit(1)
-REPLACE = (
-    update(SAVES)
-    .where(*_SLOT)
-    .values(
-        data=bindparam("v_data"),
-        summary=bindparam("v_summary"),
-        modified=bindparam("v_modified"),
-        revision=SAVES.c.revision + 1,
-    )
-    .returning(SAVES.c.revision)
-)
-REPLACE_AT = REPLACE.where(SAVES.c.revision == bindparam("k_revision"))
-ADD = insert(SAVES).values(
-    player=bindparam("k_player"),
-    campaign=bindparam("k_campaign"),
-    slot=bindparam("k_slot"),
-    data=bindparam("v_data"),
-    summary=bindparam("v_summary"),
-    modified=bindparam("v_modified"),
-    revision=1,
-)
-_CHOICE = (
-    CHOICES.c.campaign == bindparam("c_campaign"),
-    CHOICES.c.event == bindparam("c_event"),
-    CHOICES.c.option == bindparam("c_option"),
-)
-RECOUNT = update(CHOICES).where(*_CHOICE).values(games=CHOICES.c.games + bindparam("c_games"))
-TAKE_BACK = RECOUNT.where(CHOICES.c.games + bindparam("c_games") >= 0)
-COUNTS = select(CHOICES.c.option, CHOICES.c.games).where(
-    CHOICES.c.campaign == bindparam("c_campaign"),
-    CHOICES.c.event == bindparam("c_event"),
-    CHOICES.c.games > 0,
-)
-
-
-def _upsert(dialect: Any) -> Any:
-    """Count a choice in one statement (insert, or add to the count that is there)."""
-    counted = dialect.insert(CHOICES).values(
-        campaign=bindparam("c_campaign"),
-        event=bindparam("c_event"),
-        option=bindparam("c_option"),
-        games=bindparam("c_games"),
-    )
-    return counted.on_conflict_do_update(
-        index_elements=[CHOICES.c.campaign, CHOICES.c.event, CHOICES.c.option],
-        set_={"games": CHOICES.c.games + counted.excluded.games},
-    )
-
-
-COUNT = {"sqlite": _upsert(sqlite), "postgresql": _upsert(postgresql)}
 
 
 def sqlite_url(path: Path) -> str:
@@ -289,7 +235,7 @@ class SqlGameStore:
         with self._writing:
             written = direct.write({**values, "k_revision": revision}, counts)
         if written is None:
-            raise StaleGame("the game was changed elsewhere meanwhile; reload it")
+            raise _stale()
         return written
 
     def _replace(self, connection: Connection, values: dict[str, Any], revision: int | None) -> int:
@@ -303,12 +249,12 @@ class SqlGameStore:
             if changed is not None:
                 return int(changed)
             if revision is not None:
-                raise StaleGame("the game was changed elsewhere meanwhile; reload it")
+                raise _stale()
         try:
             with connection.begin_nested():
                 connection.execute(ADD, values)
         except IntegrityError:
-            raise StaleGame("the game was changed elsewhere meanwhile; reload it") from None
+            raise _stale() from None
         return 1
 
     def has(self, key: SlotKey) -> bool:
@@ -382,6 +328,10 @@ class SqlGameStore:
             row = session.get(SecretRow, name)
             assert row is not None
             return row.value
+
+
+def _stale() -> StaleGame:
+    return StaleGame("the game was changed elsewhere meanwhile; reload it")
 
 
 def _count_values(campaign: str, decision: Counted) -> dict[str, Any]:
